@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# A real multi-node Docker Swarm on this Linux machine, for trying and testing swarmtui.
+# Each node is its own dockerd in its own network, UTS and mount namespace, joined
+# through a host bridge. Needs root, dockerd/containerd/runc (Debian's docker.io),
+# busybox-static, iproute2, util-linux. `down` stops only what `up` started.
+set -euo pipefail
+
+LAB_DIR=${SWARMTUI_LAB_DIR:-/var/lib/swarmtui-lab}
+RUN_DIR=${SWARMTUI_LAB_RUN:-/run/stlab}
+BRIDGE=stlbr0
+NET_PREFIX=192.168.213
+IMAGE=swarmtui-lab/busybox
+DOCKER=${DOCKER_BIN:-$(command -v /usr/bin/docker || command -v docker)}
+
+usage() {
+  cat <<USAGE
+usage: lab.sh up [--nodes N] [--managers M]   start an N-node swarm (default 3 nodes, 1 manager)
+       lab.sh seed                            create the demo services (idempotent)
+       lab.sh down                            stop every lab node and remove the lab network
+       lab.sh status                          show the lab's nodes and services
+       lab.sh env                             print DOCKER_HOST for the lab's first manager
+       lab.sh install                         install the engine packages (Debian, root)
+USAGE
+}
+
+say() { printf 'lab: %s\n' "$*" >&2; }
+die() { printf 'lab: %s\n' "$*" >&2; exit 1; }
+
+sock() { echo "$RUN_DIR/node$1.sock"; }
+dk() { local n=$1; shift; "$DOCKER" -H "unix://$(sock "$n")" "$@"; }
+node_ip() { echo "$NET_PREFIX.$((10 + $1))"; }
+node_count() { ls "$LAB_DIR" 2>/dev/null | grep -c '^node[0-9]*$' || true; }
+
+need_root() { [ "$(id -u)" = 0 ] || die "needs root (network namespaces and dockerd)"; }
+
+install_engine() {
+  need_root
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -x httpd >/dev/null || missing+=(busybox-static)
+  command -v ip >/dev/null || missing+=(iproute2)
+  command -v iptables >/dev/null || missing+=(iptables)
+  command -v nsenter >/dev/null || missing+=(util-linux)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "missing ${missing[*]}: install them (Debian/Ubuntu packages) and retry"
+  say "installing ${missing[*]}"
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+  DOCKER=$(command -v /usr/bin/docker || command -v docker)
+}
+
+setup_bridge() {
+  if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
+    ip link add "$BRIDGE" type bridge
+    ip addr add "$NET_PREFIX.1/24" dev "$BRIDGE"
+  fi
+  ip link set "$BRIDGE" up
+  # A dockerd with iptables on sets FORWARD to DROP; let the lab bridge through.
+  iptables -C FORWARD -i "$BRIDGE" -j ACCEPT 2>/dev/null || iptables -I FORWARD -i "$BRIDGE" -j ACCEPT
+  iptables -C FORWARD -o "$BRIDGE" -j ACCEPT 2>/dev/null || iptables -I FORWARD -o "$BRIDGE" -j ACCEPT
+}
+
+node_running() {
+  local pidfile="$RUN_DIR/node$1/docker.pid"
+  [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+start_node() {
+  local n=$1 ns="stl-node$1" ip; ip=$(node_ip "$1")
+  local dir="$LAB_DIR/node$n" run="$RUN_DIR/node$n"
+  mkdir -p "$dir/data" "$run" "$run/containerd"
+  node_running "$n" && return 0
+  if [ ! -e "/var/run/netns/$ns" ]; then
+    ip netns add "$ns"
+  fi
+  if ! ip link show "stlv$n" >/dev/null 2>&1; then
+    ip link add "stlv$n" type veth peer name "stlp$n"
+    ip link set "stlp$n" netns "$ns"
+    ip link set "stlv$n" master "$BRIDGE" up
+  fi
+  nsenter --net="/var/run/netns/$ns" sh -c "
+    ip link set lo up
+    ip link set stlp$n name eth0 2>/dev/null || true
+    ip addr replace $ip/24 dev eth0
+    ip link set eth0 up
+    ip route replace default via $NET_PREFIX.1"
+  # Registry look-ups must fail at once (no DNS) instead of timing out.
+  echo "nameserver 127.0.0.1" > "$dir/resolv.conf"
+  echo "node$n" > "$dir/hostname"
+  nsenter --net="/var/run/netns/$ns" unshare --uts --mount --propagation private sh -c "
+    hostname node$n
+    mount --bind $dir/resolv.conf /etc/resolv.conf
+    mount --bind $dir/hostname /etc/hostname
+    mkdir -p /run/containerd && mount -t tmpfs tmpfs /run/containerd
+    exec dockerd --data-root $dir/data --exec-root $run/exec --pidfile $run/docker.pid \
+      -H unix://$(sock "$n") --iptables=false --ip-masq=false --bridge none \
+      --containerd-namespace stlab$n --containerd-plugins-namespace stlab${n}p
+  " >"$dir/dockerd.log" 2>&1 &
+  for _ in $(seq 1 100); do
+    dk "$n" version >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  tail -n 20 "$dir/dockerd.log" >&2
+  die "node$n's dockerd did not start (log: $dir/dockerd.log)"
+}
+
+build_image() {
+  # A busybox image made locally: no registry is reachable.
+  local out="$LAB_DIR/image.tar"
+  [ -f "$out" ] && return 0
+  local tmp; tmp=$(mktemp -d)
+  mkdir -p "$tmp/root/bin" "$tmp/root/tmp" "$tmp/root/www" "$tmp/root/etc"
+  cp /bin/busybox "$tmp/root/bin/busybox"
+  for a in $(/bin/busybox --list); do [ "$a" = busybox ] || ln -sf busybox "$tmp/root/bin/$a"; done
+  echo "root:x:0:0:root:/:/bin/sh" > "$tmp/root/etc/passwd"
+  echo "hello from swarmtui lab" > "$tmp/root/www/index.html"
+  tar -C "$tmp/root" -c . | dk 1 import -c 'CMD ["/bin/sh"]' - "$IMAGE:1" >/dev/null
+  tar -C "$tmp/root" -c . | dk 1 import -c 'CMD ["/bin/sh"]' -c 'ENV LAB_VERSION=2' - "$IMAGE:2" >/dev/null
+  dk 1 save -o "$out" "$IMAGE:1" "$IMAGE:2"
+  rm -rf "$tmp"
+}
+
+load_image() {
+  dk "$1" image inspect "$IMAGE:2" >/dev/null 2>&1 || dk "$1" load -q -i "$LAB_DIR/image.tar" >/dev/null
+}
+
+cmd_up() {
+  local nodes=3 managers=1
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --nodes) nodes=$2; shift 2;;
+      --managers) managers=$2; shift 2;;
+      *) usage; exit 2;;
+    esac
+  done
+  [[ $nodes =~ ^[0-9]+$ && $nodes -ge 1 && $nodes -le 9 ]] || die "--nodes must be 1..9"
+  [[ $managers =~ ^[0-9]+$ && $managers -ge 1 && $managers -le $nodes ]] || die "--managers must be 1..nodes"
+  need_root
+  install_engine
+  mkdir -p "$LAB_DIR" "$RUN_DIR"
+  setup_bridge
+  local n
+  for n in $(seq 1 "$nodes"); do start_node "$n"; done
+  build_image
+  for n in $(seq 1 "$nodes"); do load_image "$n"; done
+  if [ "$(dk 1 info -f '{{.Swarm.LocalNodeState}}')" != active ]; then
+    dk 1 swarm init --advertise-addr "$(node_ip 1)" --listen-addr "$(node_ip 1):2377" >/dev/null
+  fi
+  local mtok wtok
+  mtok=$(dk 1 swarm join-token -q manager); wtok=$(dk 1 swarm join-token -q worker)
+  for n in $(seq 2 "$nodes"); do
+    [ "$(dk "$n" info -f '{{.Swarm.LocalNodeState}}')" = active ] && continue
+    local tok=$wtok; [ "$n" -le "$managers" ] && tok=$mtok
+    dk "$n" swarm join --token "$tok" --advertise-addr "$(node_ip "$n")" --listen-addr "$(node_ip "$n"):2377" "$(node_ip 1):2377" >/dev/null
+  done
+  # Wait until every node is ready.
+  for _ in $(seq 1 100); do
+    [ "$(dk 1 node ls -q --filter role=manager | wc -l)" -ge 1 ] &&
+      [ "$(dk 1 node ls --format '{{.Status}}' | grep -c Ready)" -ge "$nodes" ] && break
+    sleep 0.2
+  done
+  say "swarm up: $nodes nodes ($managers managers); DOCKER_HOST=unix://$(sock 1)"
+}
+
+svc_exists() { dk 1 service inspect "$1" >/dev/null 2>&1; }
+
+cmd_seed() {
+  [ -S "$(sock 1)" ] || die "lab is not up (run: lab.sh up)"
+  local common=(--no-resolve-image --detach --quiet)
+  local stack=(--label com.docker.stack.namespace=shop --container-label com.docker.stack.namespace=shop)
+  svc_exists shop_web || dk 1 service create "${common[@]}" "${stack[@]}" --name shop_web --replicas 3 \
+    --publish mode=host,target=80,published=8080 "$IMAGE:1" httpd -f -p 80 -h /www >/dev/null
+  svc_exists shop_api || dk 1 service create "${common[@]}" "${stack[@]}" --name shop_api --replicas 2 \
+    "$IMAGE:1" sh -c 'i=0; while true; do i=$((i+1)); echo "api request $i on $(hostname)"; sleep 1; done' >/dev/null
+  svc_exists monitor || dk 1 service create "${common[@]}" --name monitor --mode global \
+    "$IMAGE:1" sh -c 'while true; do echo "monitor tick"; sleep 5; done' >/dev/null
+  svc_exists crashy || dk 1 service create "${common[@]}" --name crashy --replicas 1 \
+    --restart-condition any --restart-delay 3s \
+    "$IMAGE:1" sh -c 'echo "starting"; sleep 2; echo "fatal: cannot connect" >&2; exit 1' >/dev/null
+  say "seeded: shop_web (3), shop_api (2) in stack shop; monitor (global); crashy (crash-loops)"
+}
+
+cmd_down() {
+  local n dir
+  for dir in "$RUN_DIR"/node*/; do
+    [ -d "$dir" ] || continue
+    n=${dir%/}; n=${n##*node}
+    if [ -f "$dir/docker.pid" ]; then
+      local pid; pid=$(cat "$dir/docker.pid")
+      if kill -0 "$pid" 2>/dev/null; then
+        kill "$pid"
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true
+      fi
+    fi
+  done
+  # Shims and containers of the lab's containerds, if any are left behind.
+  for n in $(seq 1 9); do
+    pkill -f "containerd.*-namespace stlab$n( |$)" 2>/dev/null || true
+    ip netns del "stl-node$n" 2>/dev/null || true
+    ip link del "stlv$n" 2>/dev/null || true
+  done
+  ip link del "$BRIDGE" 2>/dev/null || true
+  iptables -D FORWARD -i "$BRIDGE" -j ACCEPT 2>/dev/null || true
+  iptables -D FORWARD -o "$BRIDGE" -j ACCEPT 2>/dev/null || true
+  # Unmount anything dockerd left mounted under the lab, then forget the swarm.
+  grep -o " $LAB_DIR[^ ]*\| $RUN_DIR[^ ]*" /proc/mounts | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  rm -rf "$RUN_DIR"
+  find "$LAB_DIR" -mindepth 1 -maxdepth 1 -name 'node*' -exec rm -rf {} + 2>/dev/null || true
+  say "lab down"
+}
+
+cmd_status() {
+  [ -S "$(sock 1)" ] || { say "lab is not up"; return 1; }
+  dk 1 node ls
+  dk 1 service ls
+}
+
+case ${1:-} in
+  up) shift; cmd_up "$@";;
+  seed) cmd_seed;;
+  down) need_root; cmd_down;;
+  status) cmd_status;;
+  env) echo "DOCKER_HOST=unix://$(sock 1)";;
+  install) install_engine;;
+  *) usage; exit 2;;
+esac

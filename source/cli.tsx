@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// swarmtui: flags and wiring. Connect, check the engine is a swarm manager, then hand a
+// live store to the UI.
+import './ci-guard.js';
+import {render} from 'ink';
+import meow from 'meow';
+import {createClient} from './docker/client.js';
+import {describeEndpoint, EndpointError, resolveEndpoint} from './docker/endpoint.js';
+import {DockerError} from './docker/errors.js';
+import {preflight} from './docker/preflight.js';
+import {watchCluster} from './docker/watch.js';
+import {ClusterStore} from './model/store.js';
+import {App} from './ui/App.js';
+import {enterAltScreen, leaveAltScreen} from './ui/screen.js';
+import {parseDuration} from './model/duration.js';
+
+const cli = meow(
+	`
+  Usage
+    $ swarmtui [options]
+
+  Connection (like the docker CLI)
+    -c, --context NAME     docker context to use (overrides DOCKER_HOST and DOCKER_CONTEXT)
+    -H, --host URL         engine address: unix:///path, tcp://host:port, ssh://user@host[:port]
+        --tls              use TLS (without verifying the server)
+        --tlsverify        use TLS and verify the server (also DOCKER_TLS_VERIFY)
+        --tlscacert FILE   CA certificate  (default $DOCKER_CERT_PATH/ca.pem)
+        --tlscert FILE     client certificate (default $DOCKER_CERT_PATH/cert.pem)
+        --tlskey FILE      client key (default $DOCKER_CERT_PATH/key.pem)
+
+  Options
+        --read-only        no action can change the swarm
+        --refresh DURATION how often tasks are polled (default 2s; e.g. 500ms, 5s)
+        --version          print the version
+        --help             this help
+
+  Keys
+    Tab / Shift-Tab   next / previous pane        ↑↓ j k   move
+    g G               first / last row            PgUp PgDn  page
+    Enter             tasks of the selected service, stack or node
+    h                 task history on/off (earlier tasks of each slot)
+    /                 filter the focused pane (Enter keeps it, Esc clears it)
+    ?                 help                        q Ctrl-C  quit
+
+  Examples
+    $ swarmtui
+    $ swarmtui --context prod
+    $ DOCKER_HOST=ssh://admin@manager1 swarmtui --read-only
+`,
+	{
+		importMeta: import.meta,
+		flags: {
+			context: {type: 'string', shortFlag: 'c'},
+			host: {type: 'string', shortFlag: 'H'},
+			tls: {type: 'boolean', default: false},
+			tlsverify: {type: 'boolean', default: false},
+			tlscacert: {type: 'string'},
+			tlscert: {type: 'string'},
+			tlskey: {type: 'string'},
+			readOnly: {type: 'boolean', default: false},
+			refresh: {type: 'string', default: '2s'},
+		},
+	},
+);
+
+function fail(message: string): never {
+	process.stderr.write(`swarmtui: ${message}\n`);
+	process.exit(1);
+}
+
+async function main(): Promise<void> {
+	const refresh = parseDuration(cli.flags.refresh);
+	if (refresh === undefined || refresh < 100 || refresh > 3_600_000) {
+		fail(`--refresh must be a duration between 100ms and 1h, like 2s or 500ms (got "${cli.flags.refresh}")`);
+	}
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		fail('needs an interactive terminal (stdin and stdout must be a TTY); run it in a terminal or over ssh -t');
+	}
+
+	let endpoint;
+	try {
+		endpoint = resolveEndpoint(cli.flags);
+	} catch (error) {
+		if (error instanceof EndpointError) fail(error.message);
+		throw error;
+	}
+
+	const api = createClient(endpoint);
+	let identity;
+	try {
+		identity = await preflight(api);
+	} catch (error) {
+		api.close();
+		fail(error instanceof DockerError ? error.message : String(error));
+	}
+
+	const store = new ClusterStore();
+	store.setIdentity(identity.info, identity.version);
+	const watcher = watchCluster(api, store, {refresh});
+
+	let done = false;
+	const quit = (code = 0) => {
+		if (done) return;
+		done = true;
+		watcher.stop();
+		api.close();
+		app.unmount();
+		leaveAltScreen();
+		process.exit(code);
+	};
+
+	enterAltScreen();
+	const app = render(<App store={store} endpoint={describeEndpoint(endpoint)} readOnly={cli.flags.readOnly} onQuit={() => quit(0)} />, {
+		exitOnCtrlC: false,
+		incrementalRendering: true,
+	});
+	// A dropped ssh session (SIGHUP), kill (SIGTERM) or Ctrl-C outside raw mode.
+	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => quit(0));
+	process.on('exit', () => leaveAltScreen());
+	process.on('uncaughtException', (error) => {
+		leaveAltScreen();
+		process.stderr.write(`swarmtui: unexpected error: ${error.message}\n`);
+		process.exit(1);
+	});
+}
+
+main().catch((error: unknown) => {
+	leaveAltScreen();
+	fail(error instanceof Error ? error.message : String(error));
+});

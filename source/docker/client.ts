@@ -1,0 +1,151 @@
+// The only module that talks to dockerode. Everything above gets typed calls and
+// plain-sentence errors (DockerError).
+import {readFileSync} from 'node:fs';
+import {Agent as HttpsAgent} from 'node:https';
+import Docker from 'dockerode';
+import type {Endpoint} from './endpoint.js';
+import {DockerError, toDockerError} from './errors.js';
+import {NdjsonSplitter} from './events.js';
+import {sshAgent} from './ssh.js';
+import type {ApiEvent, ApiInfo, ApiNode, ApiService, ApiTask, ApiVersionInfo} from './types.js';
+
+export type TaskFilter = {service?: string[]; node?: string[]; desiredState?: string[]};
+
+export type EventHandlers = {
+	onEvent: (event: ApiEvent) => void;
+	/** The stream ended or failed; the caller decides when to subscribe again. */
+	onEnd: (error?: DockerError) => void;
+};
+
+export type Subscription = {close: () => void};
+
+export type SwarmApi = {
+	readonly endpoint: Endpoint;
+	version(): Promise<ApiVersionInfo>;
+	info(): Promise<ApiInfo>;
+	nodes(): Promise<ApiNode[]>;
+	services(): Promise<ApiService[]>;
+	tasks(filter?: TaskFilter): Promise<ApiTask[]>;
+	/** Service and node events (swarm scope) from `since` (unix seconds) on. */
+	events(since: number, handlers: EventHandlers): Subscription;
+	close(): void;
+};
+
+export type ClientOptions = {
+	/** Per-request timeout in ms; streams have none. */
+	timeout?: number;
+};
+
+function readPem(path: string | undefined, what: string): Buffer | undefined {
+	if (!path) return undefined;
+	try {
+		return readFileSync(path);
+	} catch {
+		throw new DockerError(`cannot read the TLS ${what} file ${path}`, undefined, 'tls');
+	}
+}
+
+/** dockerode options for an endpoint, every key explicit: DOCKER_HOST must not leak in. */
+export function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
+	const none = {socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined};
+	switch (endpoint.transport) {
+		case 'unix':
+		case 'npipe':
+			return {...none, socketPath: endpoint.socketPath};
+		case 'ssh':
+			// HTTP over the ssh child's stdio; the host name is only for the Host header.
+			return {...none, host: 'docker', port: 80, protocol: 'http', agent: sshAgent(endpoint)} as Docker.DockerOptions;
+		case 'tcp': {
+			const tls = endpoint.tls;
+			if (!tls) return {...none, host: endpoint.hostname, port: endpoint.port, protocol: 'http'};
+			const options: Docker.DockerOptions = {
+				...none,
+				host: endpoint.hostname,
+				port: endpoint.port,
+				protocol: 'https',
+				ca: readPem(tls.ca, 'CA certificate'),
+				cert: readPem(tls.cert, 'client certificate'),
+				key: readPem(tls.key, 'client key'),
+			};
+			if (!tls.verify) {
+				// --tls without --tlsverify: encrypted, server not checked (the CLI's meaning).
+				(options as Record<string, unknown>)['agent'] = new HttpsAgent({rejectUnauthorized: false, keepAlive: true});
+			}
+			return options;
+		}
+	}
+}
+
+// dockerode's typings pick the callback overload when options are passed.
+type Promised = (options: Record<string, unknown>) => Promise<unknown>;
+
+export function createClient(endpoint: Endpoint, options: ClientOptions = {}): SwarmApi {
+	const docker = new Docker(dockerodeOptions(endpoint));
+	const timeout = options.timeout ?? 15_000;
+	const signal = () => AbortSignal.timeout(timeout);
+	const call = async <T>(run: () => Promise<T>): Promise<T> => {
+		try {
+			return await run();
+		} catch (error) {
+			throw toDockerError(error, endpoint);
+		}
+	};
+	const open = new Set<NodeJS.ReadableStream & {destroy?: () => void}>();
+
+	return {
+		endpoint,
+		version: () => call(async () => (await (docker.version.bind(docker) as Promised)({abortSignal: signal()})) as ApiVersionInfo),
+		info: () => call(async () => (await (docker.info.bind(docker) as Promised)({abortSignal: signal()})) as ApiInfo),
+		nodes: () => call(async () => (await docker.listNodes({abortSignal: signal()} as never)) as unknown as ApiNode[]),
+		services: () =>
+			call(async () => (await docker.listServices({status: true, abortSignal: signal()} as never)) as unknown as ApiService[]),
+		tasks: (filter = {}) =>
+			call(async () => {
+				const filters: Record<string, string[]> = {};
+				if (filter.service) filters['service'] = filter.service;
+				if (filter.node) filters['node'] = filter.node;
+				if (filter.desiredState) filters['desired-state'] = filter.desiredState;
+				return (await docker.listTasks({filters, abortSignal: signal()} as never)) as unknown as ApiTask[];
+			}),
+		events(since, handlers) {
+			let closed = false;
+			let stream: (NodeJS.ReadableStream & {destroy?: () => void}) | undefined;
+			let ended = false;
+			const end = (error?: unknown) => {
+				if (ended || closed) return;
+				ended = true;
+				if (stream) open.delete(stream);
+				handlers.onEnd(error ? toDockerError(error, endpoint) : undefined);
+			};
+			const splitter = new NdjsonSplitter(handlers.onEvent);
+			(docker.getEvents.bind(docker) as Promised)({since, filters: {type: ['service', 'node']}}).then(
+				(s: unknown) => {
+					stream = s as NodeJS.ReadableStream & {destroy?: () => void};
+					if (closed) {
+						stream.destroy?.();
+						return;
+					}
+					open.add(stream);
+					stream.on('data', (chunk: Buffer) => splitter.push(chunk));
+					stream.on('end', () => end());
+					stream.on('close', () => end());
+					stream.on('error', (error) => end(error));
+				},
+				(error: unknown) => end(error),
+			);
+			return {
+				close() {
+					closed = true;
+					if (stream) {
+						open.delete(stream);
+						stream.destroy?.();
+					}
+				},
+			};
+		},
+		close() {
+			for (const stream of open) stream.destroy?.();
+			open.clear();
+		},
+	};
+}

@@ -1,0 +1,87 @@
+// Turns what dockerode, node's sockets and the engine throw into one plain sentence.
+import type {Endpoint} from './endpoint.js';
+
+type Raw = {
+	code?: string;
+	statusCode?: number;
+	reason?: string;
+	message?: string;
+	json?: unknown;
+	name?: string;
+};
+
+/** An error whose message is already fit to show the operator. */
+export class DockerError extends Error {
+	constructor(
+		message: string,
+		readonly statusCode?: number,
+		readonly kind: 'connection' | 'tls' | 'permission' | 'api' | 'timeout' = 'api',
+	) {
+		super(message);
+	}
+}
+
+const tlsCodes = new Set([
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'CERT_HAS_EXPIRED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+	'ERR_SSL_WRONG_VERSION_NUMBER',
+	'EPROTO',
+	'ECONNRESET_TLS',
+]);
+
+function engineMessage(raw: Raw): string | undefined {
+	const json = raw.json as {message?: unknown} | string | undefined;
+	if (json && typeof json === 'object' && typeof json.message === 'string') return json.message.trim();
+	if (typeof json === 'string' && json.trim()) return json.trim();
+	return undefined;
+}
+
+export function toDockerError(error: unknown, endpoint: Endpoint): DockerError {
+	if (error instanceof DockerError) return error;
+	const raw = (error ?? {}) as Raw;
+	const where = endpoint.host;
+	const code = raw.code ?? '';
+	if (raw.name === 'AbortError' || raw.name === 'TimeoutError' || code === 'ETIMEDOUT' || code === 'ABORT_ERR') {
+		return new DockerError(`the engine at ${where} did not answer in time`, undefined, 'timeout');
+	}
+	if (code === 'ENOENT' || code === 'ECONNREFUSED') {
+		const fix = endpoint.transport === 'unix' ? 'is dockerd running on this machine?' : 'check the address and that the engine listens there';
+		return new DockerError(`cannot connect to the Docker engine at ${where}: ${fix}`, undefined, 'connection');
+	}
+	if (code === 'EACCES' || code === 'EPERM') {
+		return new DockerError(
+			`permission denied on ${where}: run as root or as a member of the docker group`,
+			undefined,
+			'permission',
+		);
+	}
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
+		return new DockerError(`cannot reach ${where} (${code}): check the host name and network`, undefined, 'connection');
+	}
+	if (tlsCodes.has(code) || /certificate|SSL|TLS/i.test(raw.message ?? '')) {
+		return new DockerError(
+			`TLS failure talking to ${where}: ${raw.message ?? code}; check --tlscacert/--tlscert/--tlskey or DOCKER_CERT_PATH`,
+			undefined,
+			'tls',
+		);
+	}
+	if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+		return new DockerError(`the connection to ${where} was closed (${code})`, undefined, 'connection');
+	}
+	if (typeof raw.statusCode === 'number') {
+		const message = engineMessage(raw) ?? raw.reason ?? `HTTP ${raw.statusCode}`;
+		if (raw.statusCode === 400 && /client version .* is too (old|new)/i.test(message)) {
+			return new DockerError(`engine at ${where} refused the API version: ${message}`, 400, 'api');
+		}
+		if (raw.statusCode === 403 || raw.statusCode === 401) {
+			return new DockerError(`the engine at ${where} denied the request: ${message}`, raw.statusCode, 'permission');
+		}
+		return new DockerError(message, raw.statusCode, 'api');
+	}
+	const message = raw.message ?? String(error);
+	return new DockerError(message.split('\n')[0] ?? message, undefined, 'connection');
+}

@@ -1,0 +1,155 @@
+// Keeps a sink (the model's store) in step with the engine: events for services and
+// nodes, polling for tasks (the API has no task events), a periodic full resync as a
+// safety net, and never two requests of the same kind at once.
+import type {SwarmApi, Subscription} from './client.js';
+import {DockerError} from './errors.js';
+import type {ApiEvent, ApiInfo, ApiNode, ApiService, ApiTask, ApiVersionInfo} from './types.js';
+
+export type ClusterSink = {
+	setIdentity(info: ApiInfo, version?: ApiVersionInfo): void;
+	setNodes(nodes: readonly ApiNode[]): void;
+	setServices(services: readonly ApiService[]): void;
+	setTasks(tasks: readonly ApiTask[]): void;
+	removeService(id: string): void;
+	removeNode(id: string): void;
+	setError(message: string): void;
+};
+
+export type WatchOptions = {
+	/** Task polling interval, ms. */
+	refresh?: number;
+	/** Full resync of nodes, services and info, ms. */
+	resync?: number;
+	/** Delay that folds a burst of events into one list call, ms. */
+	debounce?: number;
+};
+
+type Kind = 'nodes' | 'services' | 'tasks' | 'info';
+
+export type Watcher = {stop(): void; refreshNow(): void};
+
+export function watchCluster(api: SwarmApi, sink: ClusterSink, options: WatchOptions = {}): Watcher {
+	const refresh = options.refresh ?? 2000;
+	const resync = options.resync ?? 30_000;
+	const debounce = options.debounce ?? 100;
+	let stopped = false;
+	let subscription: Subscription | undefined;
+	let retryDelay = 1000;
+	const timers = new Set<NodeJS.Timeout>();
+	const inFlight = new Set<Kind>();
+	const again = new Set<Kind>();
+	const scheduled = new Set<Kind>();
+
+	const later = (ms: number, run: () => void) => {
+		const timer = setTimeout(() => {
+			timers.delete(timer);
+			if (!stopped) run();
+		}, ms);
+		timers.add(timer);
+	};
+
+	const fail = (error: unknown) => {
+		if (stopped) return;
+		sink.setError(error instanceof DockerError ? error.message : String((error as Error)?.message ?? error));
+	};
+
+	const fetchers: Record<Kind, () => Promise<void>> = {
+		nodes: async () => sink.setNodes(await api.nodes()),
+		services: async () => sink.setServices(await api.services()),
+		tasks: async () => sink.setTasks(await api.tasks()),
+		info: async () => sink.setIdentity(await api.info()),
+	};
+
+	const load = (kind: Kind): void => {
+		if (stopped) return;
+		if (inFlight.has(kind)) {
+			again.add(kind);
+			return;
+		}
+		inFlight.add(kind);
+		fetchers[kind]()
+			.catch(fail)
+			.finally(() => {
+				inFlight.delete(kind);
+				if (again.delete(kind)) load(kind);
+			});
+	};
+
+	const soon = (kind: Kind, delay = debounce) => {
+		if (scheduled.has(kind)) return;
+		scheduled.add(kind);
+		later(delay, () => {
+			scheduled.delete(kind);
+			load(kind);
+		});
+	};
+
+	const onEvent = (event: ApiEvent) => {
+		retryDelay = 1000;
+		const id = event.Actor?.ID ?? '';
+		if (event.Type === 'service') {
+			if (event.Action === 'remove' && id) sink.removeService(id);
+			soon('services');
+			// Tasks follow service changes; look a little later so the new ones exist.
+			soon('tasks', 300);
+		} else if (event.Type === 'node') {
+			if (event.Action === 'remove' && id) sink.removeNode(id);
+			soon('nodes');
+			soon('info');
+		}
+	};
+
+	const subscribe = () => {
+		if (stopped) return;
+		const since = Math.floor(Date.now() / 1000);
+		subscription = api.events(since, {
+			onEvent,
+			onEnd: (error) => {
+				subscription = undefined;
+				if (stopped) return;
+				if (error) fail(error);
+				// Events may have been missed while the stream was down: resync after resubscribing.
+				later(retryDelay, () => {
+					subscribe();
+					all();
+				});
+				retryDelay = Math.min(retryDelay * 2, 10_000);
+			},
+		});
+	};
+
+	const all = () => {
+		load('info');
+		load('nodes');
+		load('services');
+		load('tasks');
+	};
+
+	const tick = (kind: Kind | 'all', every: number) => {
+		later(every, () => {
+			if (kind === 'all') {
+				load('info');
+				load('nodes');
+				load('services');
+			} else {
+				load(kind);
+			}
+			tick(kind, every);
+		});
+	};
+
+	subscribe();
+	all();
+	tick('tasks', refresh);
+	tick('all', resync);
+
+	return {
+		stop() {
+			stopped = true;
+			for (const timer of timers) clearTimeout(timer);
+			timers.clear();
+			subscription?.close();
+		},
+		refreshNow: all,
+	};
+}

@@ -1,0 +1,13 @@
+// Filtering for panes: a plain case-insensitive substring match over a row's text,
+// never a regex, so any input is safe and linear in the row's length.
+
+export function matches(query: string, fields: readonly string[]): boolean {
+	const needle = query.trim().toLowerCase();
+	if (!needle) return true;
+	return fields.some((field) => field.toLowerCase().includes(needle));
+}
+
+export function filterRows<T>(rows: readonly T[], query: string, fields: (row: T) => readonly string[]): readonly T[] {
+	if (!query.trim()) return rows;
+	return rows.filter((row) => matches(query, fields(row)));
+}

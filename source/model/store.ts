@@ -1,0 +1,104 @@
+// Cluster state: what the engine last told us, indexed by ID. No I/O here; the docker
+// layer's watcher feeds it. Every change makes a new snapshot, so views can memoize
+// on object identity.
+import type {ApiInfo, ApiNode, ApiService, ApiTask, ApiVersionInfo} from '../docker/types.js';
+
+export type Connection = 'connecting' | 'live' | 'error';
+
+export type ClusterSnapshot = {
+	readonly nodes: ReadonlyMap<string, ApiNode>;
+	readonly services: ReadonlyMap<string, ApiService>;
+	readonly tasks: ReadonlyMap<string, ApiTask>;
+	readonly info?: ApiInfo;
+	readonly version?: ApiVersionInfo;
+	readonly connection: Connection;
+	/** Last error, in words; kept until the next successful read. */
+	readonly error?: string;
+	/** When each collection was last read successfully (ms since epoch). */
+	readonly syncedAt: {nodes?: number; services?: number; tasks?: number};
+};
+
+const empty: ClusterSnapshot = {
+	nodes: new Map(),
+	services: new Map(),
+	tasks: new Map(),
+	connection: 'connecting',
+	syncedAt: {},
+};
+
+function byId<T extends {ID: string}>(items: readonly T[]): Map<string, T> {
+	const map = new Map<string, T>();
+	for (const item of items) if (item && typeof item.ID === 'string') map.set(item.ID, item);
+	return map;
+}
+
+/** Keeps the old map when nothing changed, so memoized views stay valid. */
+function sameById<T extends {ID: string; Version?: {Index?: number}}>(old: ReadonlyMap<string, T>, next: Map<string, T>, deep: boolean): boolean {
+	if (old.size !== next.size) return false;
+	for (const [id, item] of next) {
+		const before = old.get(id);
+		if (!before) return false;
+		if (before.Version?.Index !== item.Version?.Index) return false;
+		// Service status (running/desired) changes without a new version.
+		if (deep && JSON.stringify(before) !== JSON.stringify(item)) return false;
+	}
+	return true;
+}
+
+export class ClusterStore {
+	private snapshot: ClusterSnapshot = empty;
+	private readonly listeners = new Set<() => void>();
+
+	get = (): ClusterSnapshot => this.snapshot;
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	private set(patch: Partial<ClusterSnapshot>): void {
+		this.snapshot = {...this.snapshot, ...patch};
+		for (const listener of this.listeners) listener();
+	}
+
+	private synced(key: keyof ClusterSnapshot['syncedAt'], now: number): Partial<ClusterSnapshot> {
+		return {syncedAt: {...this.snapshot.syncedAt, [key]: now}, connection: 'live', error: undefined};
+	}
+
+	setIdentity(info: ApiInfo, version?: ApiVersionInfo): void {
+		this.set({info, version: version ?? this.snapshot.version});
+	}
+
+	setNodes(nodes: readonly ApiNode[], now = Date.now()): void {
+		const next = byId(nodes);
+		this.set({...this.synced('nodes', now), ...(sameById(this.snapshot.nodes, next, true) ? {} : {nodes: next})});
+	}
+
+	setServices(services: readonly ApiService[], now = Date.now()): void {
+		const next = byId(services);
+		this.set({...this.synced('services', now), ...(sameById(this.snapshot.services, next, true) ? {} : {services: next})});
+	}
+
+	setTasks(tasks: readonly ApiTask[], now = Date.now()): void {
+		const next = byId(tasks);
+		this.set({...this.synced('tasks', now), ...(sameById(this.snapshot.tasks, next, false) ? {} : {tasks: next})});
+	}
+
+	removeService(id: string): void {
+		if (!this.snapshot.services.has(id)) return;
+		const services = new Map(this.snapshot.services);
+		services.delete(id);
+		this.set({services});
+	}
+
+	removeNode(id: string): void {
+		if (!this.snapshot.nodes.has(id)) return;
+		const nodes = new Map(this.snapshot.nodes);
+		nodes.delete(id);
+		this.set({nodes});
+	}
+
+	setError(message: string): void {
+		this.set({connection: 'error', error: message});
+	}
+}

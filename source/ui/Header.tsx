@@ -1,0 +1,89 @@
+// One line (folded by priority on narrow terminals): where we are connected, the
+// swarm, its managers, and whether the data is live.
+import figures from 'figures';
+import {Text} from 'ink';
+import {humanDuration} from '../model/format.js';
+import {managerSummary} from '../model/nodes.js';
+import type {ClusterSnapshot} from '../model/store.js';
+import {displayWidth, fit, sanitize} from './text.js';
+import {theme} from './theme.js';
+
+type Segment = {text: string; priority: number; color?: string; bold?: boolean};
+
+export type HeaderProps = {
+	endpoint: string;
+	snapshot: ClusterSnapshot;
+	now: number;
+	width: number;
+	problems: number;
+	readOnly: boolean;
+};
+
+function shortAge(ms: number): string {
+	const s = Math.max(0, Math.round(ms / 1000));
+	if (s < 60) return `${s}s`;
+	return humanDuration(ms).toLowerCase();
+}
+
+export function headerSegments({endpoint, snapshot, now, problems, readOnly}: Omit<HeaderProps, 'width'>): Segment[] {
+	const swarm = snapshot.info?.Swarm;
+	const managers = managerSummary(snapshot);
+	const synced = snapshot.syncedAt.tasks ?? snapshot.syncedAt.services;
+	const age = synced ? shortAge(now - synced) : '';
+	const segments: Segment[] = [{text: 'swarmtui', priority: 0, bold: true, color: theme.title}];
+	segments.push({text: sanitize(endpoint), priority: 3});
+	if (swarm?.Cluster?.ID) segments.push({text: `swarm ${swarm.Cluster.ID.slice(0, 8)}`, priority: 5});
+	if (managers.managers) {
+		segments.push({
+			text: `managers ${managers.managers}${managers.leader ? ` (leader ${sanitize(managers.leader)})` : ' (no leader!)'}`,
+			priority: 2,
+			color: managers.leader ? undefined : theme.error,
+		});
+	}
+	segments.push({text: `nodes ${snapshot.nodes.size}`, priority: 2});
+	const engine = snapshot.version?.Version ?? snapshot.info?.ServerVersion;
+	if (engine) segments.push({text: `engine ${sanitize(engine)}`, priority: 6});
+	if (readOnly) segments.push({text: 'read-only', priority: 1, color: 'yellow'});
+	if (snapshot.connection === 'error') {
+		segments.push({
+			text: `${figures.cross} ${sanitize(snapshot.error ?? 'error')}${age ? ` (data ${age} old)` : ''}`,
+			priority: 0,
+			color: theme.error,
+		});
+	} else if (snapshot.connection === 'connecting') {
+		segments.push({text: `${figures.circle} connecting`, priority: 0, color: 'yellow'});
+	} else {
+		segments.push({text: `${figures.bullet} live ${age}`, priority: 1, color: 'green'});
+	}
+	if (problems > 0) segments.push({text: `${figures.warning} ${problems} problem${problems === 1 ? '' : 's'}`, priority: 1, color: 'yellow'});
+	return segments;
+}
+
+/** Drops the least important segments until the line fits. */
+export function fitSegments(segments: Segment[], width: number, gap = 2): Segment[] {
+	const kept = [...segments];
+	const total = () => kept.reduce((sum, s) => sum + displayWidth(s.text), 0) + gap * (kept.length - 1) + 1;
+	while (kept.length > 1 && total() > width) {
+		let drop = 0;
+		for (let i = 1; i < kept.length; i++) if ((kept[i]?.priority ?? 0) >= (kept[drop]?.priority ?? 0)) drop = i;
+		if ((kept[drop]?.priority ?? 0) === 0) break;
+		kept.splice(drop, 1);
+	}
+	return kept;
+}
+
+export function Header(props: HeaderProps) {
+	const segments = fitSegments(headerSegments(props), props.width);
+	const gap = '  ';
+	return (
+		<Text wrap="truncate">
+			{' '}
+			{segments.map((segment, i) => (
+				<Text key={i} color={segment.color} bold={segment.bold}>
+					{i > 0 ? gap : ''}
+					{i === segments.length - 1 ? fit(segment.text, Math.max(1, props.width - 1 - segments.slice(0, -1).reduce((n, s) => n + displayWidth(s.text) + gap.length, 0) - gap.length)).trimEnd() : segment.text}
+				</Text>
+			))}
+		</Text>
+	);
+}

@@ -1,0 +1,36 @@
+// Ink hands a burst of plain keys (fast typing over a slow ssh link, "jjj") to the
+// handler as one string; navigation wants them one by one.
+import type {Key} from 'ink';
+
+const blank: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+export function splitKeys(input: string, key: Key): Array<[string, Key]> {
+	if (input.length <= 1 || key.ctrl || key.meta || input.includes('\u001B')) return [[input, key]];
+	return [...input].map((ch): [string, Key] => {
+		if (ch === '\r' || ch === '\n') return ['', {...blank, return: true}];
+		if (ch === '\t') return ['', {...blank, tab: true}];
+		if (ch === '\u007F' || ch === '\b') return ['', {...blank, backspace: true}];
+		return [ch, {...blank, shift: /[A-Z]/.test(ch)}];
+	});
+}
