@@ -3,11 +3,12 @@ import type {ApiPort} from '../docker/types.js';
 
 /** Like Go's units.HumanDuration, which the docker CLI uses ("5 minutes", "About an hour"). */
 export function humanDuration(ms: number): string {
-	const seconds = Math.round(ms / 1000);
+	// Go truncates seconds and minutes and rounds hours; so do we.
+	const seconds = Math.floor(ms / 1000);
 	if (seconds < 1) return 'Less than a second';
 	if (seconds === 1) return '1 second';
 	if (seconds < 60) return `${seconds} seconds`;
-	const minutes = Math.round(ms / 60_000);
+	const minutes = Math.floor(ms / 60_000);
 	if (minutes === 1) return 'About a minute';
 	if (minutes < 60) return `${minutes} minutes`;
 	const hours = Math.round(ms / 3_600_000);

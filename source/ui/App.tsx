@@ -30,6 +30,8 @@ export type AppProps = {
 	readOnly: boolean;
 	onQuit: () => void;
 	clock?: () => number;
+	/** Fixed terminal size (tests); otherwise the real terminal's, updated on resize. */
+	size?: {columns: number; rows: number};
 };
 
 type Place = {id?: string; index: number};
@@ -40,10 +42,14 @@ const nodeFields = (r: NodeRow) => [r.hostname, r.role, r.managerStatus, r.avail
 const serviceFields = (r: ServicesPaneRow) => (r.kind === 'stack' ? [r.name] : [r.name, r.mode, r.image, r.update, r.ports, r.stack ?? '']);
 const taskFields = (r: TaskRow) => [r.name, r.node, r.desired, r.current, r.error, r.image];
 
-export function App({store, endpoint, readOnly, onQuit, clock}: AppProps) {
+export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) {
 	const snapshot = useSyncExternalStore(store.subscribe, store.get);
 	const now = useNow(1000, clock);
-	const {columns, rows} = useTerminalSize();
+	const terminal = useTerminalSize();
+	const columns = size?.columns ?? terminal.columns;
+	// One line short of the terminal: a frame as tall as the terminal makes Ink clear the
+	// whole screen on every render, which flickers over ssh.
+	const rows = (size?.rows ?? terminal.rows) - 1;
 	const [nav, setNav] = useState<Nav>({
 		focus: 'services',
 		master: 'services',
@@ -154,7 +160,7 @@ export function App({store, endpoint, readOnly, onQuit, clock}: AppProps) {
 		return (
 			<Box width={columns} height={rows} alignItems="center" justifyContent="center">
 				<Text color="yellow">
-					terminal too small ({columns}x{rows}): need {minColumns}x{minRows}
+					terminal too small ({columns}x{rows + 1}): need {minColumns}x{minRows}
 				</Text>
 			</Box>
 		);

@@ -8,7 +8,8 @@ export type Layout = {wide: boolean; nodes: Rect; services: Rect; tasks: Rect};
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, value));
 
 export function computeLayout(columns: number, rows: number, nodeRows: number, serviceRows: number): Layout | undefined {
-	if (columns < minColumns || rows < minRows) return undefined;
+	// `rows` is the frame's height, one less than the terminal's.
+	if (columns < minColumns || rows + 1 < minRows) return undefined;
 	const avail = rows - 2; // header and footer
 	if (columns >= 120) {
 		const top = clamp(Math.max(nodeRows, serviceRows) + 3, 6, Math.floor(avail * 0.6));

@@ -1,0 +1,138 @@
+import figures from 'figures';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import type {ApiService} from '../../source/docker/types.js';
+import {App} from '../../source/ui/App.js';
+import {lab, labStore} from './helpers.js';
+
+const clock = () => Date.parse('2026-11-21T23:57:00Z');
+const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
+const mounted: Array<{unmount: () => void}> = [];
+afterEach(() => {
+	for (const app of mounted.splice(0)) app.unmount();
+});
+
+function show(size = {columns: 100, rows: 30}, store = labStore(), onQuit = () => {}) {
+	const app = render(<App store={store} endpoint="default → unix:///run/stlab/node1.sock" readOnly={false} onQuit={onQuit} clock={clock} size={size} />);
+	mounted.push(app);
+	const frame = () => app.lastFrame() ?? '';
+	const press = async (...keys: string[]) => {
+		for (const key of keys) {
+			app.stdin.write(key);
+			await tick();
+		}
+	};
+	return {app, frame, press, store};
+}
+
+const line = (frame: string, text: string) => frame.split('\n').find((l) => l.includes(text)) ?? '';
+
+describe('App on the lab swarm', () => {
+	it('shows header, nodes, services grouped by stack, and the tasks of the selection', () => {
+		const {frame} = show();
+		const f = frame();
+		expect(f).toContain('swarmtui');
+		expect(f).toMatch(/managers 1 \(leader node1\)/);
+		expect(f).toContain('nodes 3');
+		for (const host of ['node1', 'node2', 'node3']) expect(f).toContain(host);
+		expect(line(f, 'node1 *')).toMatch(/manager\s+Leader\s+ready\s+active/);
+		expect(line(f, '▾ shop')).toContain('5/5');
+		expect(line(f, 'shop_web')).toMatch(/replicated\s+3\/3\s+swarmtui-lab\/busybox:1/);
+		expect(line(f, 'crashy')).toContain(`0/1 ${figures.cross}`);
+		expect(f).toContain('Tasks · stack shop · 5/5 running');
+		expect(f).toContain(`${figures.warning} 1 problem`);
+	});
+
+	it('moves with j/k (also as a burst), follows the selection in the tasks pane', async () => {
+		const {frame, press} = show();
+		await press('j', 'j');
+		expect(frame()).toContain('Tasks · shop_web · 3/3 running');
+		expect(line(frame(), 'shop_web.1')).toMatch(/node2\s+Running\s+Running \d+ minutes ago/);
+		await press('k');
+		expect(frame()).toContain('Tasks · shop_api');
+		await press('jj');
+		expect(frame()).toContain('Tasks · crashy · 0/1 running');
+		await press('G');
+		expect(frame()).toContain('Tasks · monitor');
+		await press('g');
+		expect(frame()).toContain('Tasks · stack shop');
+	});
+
+	it('keeps the selection on the same service when the list changes under it', async () => {
+		const {frame, press, store} = show();
+		await press('j', 'j');
+		expect(frame()).toContain('Tasks · shop_web');
+		const extra: ApiService = {...lab.services[1]!, ID: 'zzz', Version: {Index: 1}, Spec: {...lab.services[1]!.Spec, Name: 'aaa-first', Labels: {com_docker_stack_namespace: 'x'}}};
+		store.setServices([extra, ...lab.services]);
+		await tick();
+		expect(frame()).toContain('aaa-first');
+		expect(frame()).toContain('Tasks · shop_web');
+		store.setServices(lab.services.filter((s) => s.Spec?.Name !== 'shop_web'));
+		await tick();
+		expect(frame()).not.toContain('Tasks · shop_web');
+	});
+
+	it('Enter on a node shows the tasks on that node; h shows history', async () => {
+		const {frame, press} = show();
+		await press('\t', '\t'); // services -> tasks -> nodes
+		await press('j', 'j', '\r');
+		expect(frame()).toContain('Tasks · node node3');
+		expect(frame()).toMatch(/shop_web\.2\s+node3/);
+		await press('\t', '\t'); // tasks -> nodes -> services
+		await press('jjj');
+		expect(frame()).toContain('Tasks · crashy');
+		expect(frame()).not.toContain(' \\_ crashy.1');
+		await press('h');
+		expect(frame()).toContain(' \\_ crashy.1');
+		expect(frame()).toContain('task: non-zero exit (1)');
+	});
+
+	it('filters the focused pane with / and clears with Esc', async () => {
+		const {frame, press} = show();
+		await press('/');
+		await press('m', 'o', 'n');
+		expect(frame()).toContain('monitor');
+		expect(frame()).not.toContain('shop_api');
+		await press('\r');
+		expect(frame()).toContain('Services 4 · stacks 1 · /mon');
+		await press('\u001B');
+		await tick();
+		expect(frame()).toContain('shop_api');
+	});
+
+	it('shows help with ? and closes it with Esc', async () => {
+		const {frame, press} = show();
+		await press('?');
+		expect(frame()).toContain('swarmtui keys');
+		expect(frame()).toContain('task history on/off');
+		await press('\u001B');
+		await tick();
+		expect(frame()).not.toContain('swarmtui keys');
+	});
+
+	it('quits with q', async () => {
+		const onQuit = vi.fn();
+		const {press} = show(undefined, undefined, onQuit);
+		await press('q');
+		expect(onQuit).toHaveBeenCalledOnce();
+	});
+
+	it('lays out at 80x24 (stacked) and says when the terminal is too small', () => {
+		const small = show({columns: 80, rows: 24}).frame();
+		const lines = small.split('\n');
+		expect(lines.length).toBeLessThanOrEqual(23);
+		expect(lines.every((l) => l.length <= 80)).toBe(true);
+		expect(small).toContain('Nodes 3');
+		expect(small).toContain('Services 4');
+		expect(small).toContain('shop_web');
+		expect(show({columns: 59, rows: 24}).frame()).toContain('terminal too small (59x24): need 60x15');
+	});
+
+	it('shows an engine error in the header and keeps the last data', async () => {
+		const {frame, store} = show();
+		store.setError('cannot connect to the Docker engine at unix:///x: is dockerd running on this machine?');
+		await tick();
+		expect(frame()).toContain(`${figures.cross} cannot connect`);
+		expect(frame()).toContain('shop_web');
+	});
+});
