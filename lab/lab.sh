@@ -87,7 +87,8 @@ start_node() {
   # Registry look-ups must fail at once (no DNS) instead of timing out.
   echo "nameserver 127.0.0.1" > "$dir/resolv.conf"
   echo "node$n" > "$dir/hostname"
-  nsenter --net="/var/run/netns/$ns" unshare --uts --mount --propagation private sh -c "
+  # setsid: the node outlives the shell that started it (and its hangup).
+  setsid nsenter --net="/var/run/netns/$ns" unshare --uts --mount --propagation private sh -c "
     hostname node$n
     mount --bind $dir/resolv.conf /etc/resolv.conf
     mount --bind $dir/hostname /etc/hostname
@@ -95,7 +96,7 @@ start_node() {
     exec dockerd --data-root $dir/data --exec-root $run/exec --pidfile $run/docker.pid \
       -H unix://$(sock "$n") --iptables=false --ip-masq=false --bridge none \
       --containerd-namespace stlab$n --containerd-plugins-namespace stlab${n}p
-  " >"$dir/dockerd.log" 2>&1 &
+  " >"$dir/dockerd.log" 2>&1 </dev/null &
   for _ in $(seq 1 100); do
     dk "$n" version >/dev/null 2>&1 && return 0
     sleep 0.1
@@ -204,7 +205,7 @@ cmd_down() {
   iptables -D FORWARD -i "$BRIDGE" -j ACCEPT 2>/dev/null || true
   iptables -D FORWARD -o "$BRIDGE" -j ACCEPT 2>/dev/null || true
   # Unmount anything dockerd left mounted under the lab, then forget the swarm.
-  grep -o " $LAB_DIR[^ ]*\| $RUN_DIR[^ ]*" /proc/mounts | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  { grep -o " $LAB_DIR[^ ]*\| $RUN_DIR[^ ]*" /proc/mounts || true; } | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
   rm -rf "$RUN_DIR"
   find "$LAB_DIR" -mindepth 1 -maxdepth 1 -name 'node*' -exec rm -rf {} + 2>/dev/null || true
   say "lab down"

@@ -73,10 +73,6 @@ async function main(): Promise<void> {
 	if (refresh === undefined || refresh < 100 || refresh > 3_600_000) {
 		fail(`--refresh must be a duration between 100ms and 1h, like 2s or 500ms (got "${cli.flags.refresh}")`);
 	}
-	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		fail('needs an interactive terminal (stdin and stdout must be a TTY); run it in a terminal or over ssh -t');
-	}
-
 	let endpoint;
 	try {
 		endpoint = resolveEndpoint(cli.flags);
@@ -92,6 +88,11 @@ async function main(): Promise<void> {
 	} catch (error) {
 		api.close();
 		fail(error instanceof DockerError ? error.message : String(error));
+	}
+
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		api.close();
+		fail('needs an interactive terminal (stdin and stdout must be a TTY); run it in a terminal or over ssh -t');
 	}
 
 	const store = new ClusterStore();
@@ -112,7 +113,6 @@ async function main(): Promise<void> {
 	enterAltScreen();
 	const app = render(<App store={store} endpoint={describeEndpoint(endpoint)} readOnly={cli.flags.readOnly} onQuit={() => quit(0)} />, {
 		exitOnCtrlC: false,
-		incrementalRendering: true,
 	});
 	// A dropped ssh session (SIGHUP), kill (SIGTERM) or Ctrl-C outside raw mode.
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => quit(0));

@@ -1,5 +1,5 @@
 // Rows of the services pane: grouped by stack, with replicas and update state.
-import type {ApiService} from '../docker/types.js';
+import type {ApiService, ApiTask} from '../docker/types.js';
 import {formatPorts, naturalCompare, shortImage} from './format.js';
 import type {Health} from './nodes.js';
 import type {ClusterSnapshot} from './store.js';
@@ -54,12 +54,35 @@ function serviceHealth(running: number, desired: number, update: string): Health
 	return 'ok';
 }
 
-export function serviceRow(service: ApiService): ServiceRow {
+export type TaskCounts = {running: number; nodes: Set<string>};
+
+/**
+ * Running tasks per service, from the polled task list. ServiceStatus only changes when
+ * the services are listed again, and task state changes send no service event, so the
+ * tasks we poll anyway are the fresher source.
+ */
+export function countTasks(tasks: ReadonlyMap<string, ApiTask>): Map<string, TaskCounts> {
+	const counts = new Map<string, TaskCounts>();
+	for (const task of tasks.values()) {
+		if (task.DesiredState !== 'running' || !task.ServiceID) continue;
+		let entry = counts.get(task.ServiceID);
+		if (!entry) counts.set(task.ServiceID, (entry = {running: 0, nodes: new Set()}));
+		if (task.Status?.State === 'running') entry.running++;
+		if (task.NodeID) entry.nodes.add(task.NodeID);
+	}
+	return counts;
+}
+
+export function serviceRow(service: ApiService, counts?: Map<string, TaskCounts>): ServiceRow {
 	const mode = serviceMode(service);
 	const status = service.ServiceStatus ?? {};
-	const running = status.RunningTasks ?? 0;
-	// Engines before API 1.41 give no ServiceStatus: fall back to the spec.
-	const desired = status.DesiredTasks ?? service.Spec?.Mode?.Replicated?.Replicas ?? 0;
+	const fromTasks = counts ? (counts.get(service.ID) ?? {running: 0, nodes: new Set<string>()}) : undefined;
+	const running = fromTasks ? fromTasks.running : (status.RunningTasks ?? 0);
+	// Engines before API 1.41 give no ServiceStatus: fall back to the spec. A global
+	// service wants one task per eligible node: the nodes its live tasks are on.
+	let desired = status.DesiredTasks ?? service.Spec?.Mode?.Replicated?.Replicas ?? 0;
+	if (mode === 'global' && fromTasks) desired = fromTasks.nodes.size;
+	if (mode === 'replicated' && service.Spec?.Mode?.Replicated?.Replicas !== undefined) desired = service.Spec.Mode.Replicated.Replicas;
 	const update = service.UpdateStatus?.State ?? '';
 	let replicas = `${running}/${desired}`;
 	if (mode === 'replicated job') {
@@ -89,8 +112,9 @@ const worst = (a: Health, b: Health): Health => (a === 'bad' || b === 'bad' ? 'b
 export function serviceRows(snapshot: ClusterSnapshot): ServicesPaneRow[] {
 	const stacks = new Map<string, ServiceRow[]>();
 	const loose: ServiceRow[] = [];
+	const counts = snapshot.syncedAt.tasks !== undefined ? countTasks(snapshot.tasks) : undefined;
 	for (const service of snapshot.services.values()) {
-		const row = serviceRow(service);
+		const row = serviceRow(service, counts);
 		if (row.stack) {
 			const list = stacks.get(row.stack) ?? [];
 			list.push(row);

@@ -1,7 +1,7 @@
 // The main screen: header, nodes / services / tasks panes, footer. It renders the
 // store's snapshot and keeps the operator's place; it never fetches.
 import {Box, type Key, Text, useInput} from 'ink';
-import {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
+import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {matches} from '../model/filter.js';
 import {nodeRows, type NodeRow} from '../model/nodes.js';
 import {moveIndex, selectedIndex} from '../model/selection.js';
@@ -18,6 +18,7 @@ import {computeLayout, minColumns, minRows} from './layout.js';
 import {Pane} from './Pane.js';
 import {nodeColumns, serviceColumns, taskColumns} from './paneColumns.js';
 import {Table} from './Table.js';
+import {sanitize} from './text.js';
 import {healthColor} from './theme.js';
 import {useNow} from './useNow.js';
 import {useTerminalSize} from './useTerminalSize.js';
@@ -56,8 +57,17 @@ export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) 
 		places: {nodes: {index: 0}, services: {index: 0}, tasks: {index: 0}},
 	});
 	const {focus, master, places} = nav;
+	// Keys of one burst ("\t\tjjj") are handled one after another before React renders:
+	// each must see what the previous one did, so navigation updates go through a ref.
+	const navRef = useRef(nav);
+	navRef.current = nav;
+	const updateNav = (change: (old: Nav) => Nav) => {
+		navRef.current = change(navRef.current);
+		setNav(navRef.current);
+	};
 	const [filters, setFilters] = useState<Record<PaneName, string>>({nodes: '', services: '', tasks: ''});
 	const [editing, setEditing] = useState<PaneName | undefined>();
+	const editingRef = useRef<PaneName | undefined>(undefined);
 	const [history, setHistory] = useState(false);
 	const [help, setHelp] = useState(false);
 	const [message, setMessage] = useState<FooterMessage | undefined>();
@@ -69,7 +79,7 @@ export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) 
 	}, [message]);
 
 	const allNodes = useMemo(() => nodeRows(snapshot), [snapshot.nodes, snapshot.tasks, snapshot.info]);
-	const allServices = useMemo(() => serviceRows(snapshot), [snapshot.services]);
+	const allServices = useMemo(() => serviceRows(snapshot), [snapshot.services, snapshot.tasks]);
 	const nodes = useMemo(() => allNodes.filter((r) => matches(filters.nodes, nodeFields(r))), [allNodes, filters.nodes]);
 	const services = useMemo(
 		() => filterServiceRows(allServices, filters.services, (r) => matches(filters.services, serviceFields(r))),
@@ -99,8 +109,9 @@ export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) 
 	const layout = computeLayout(columns, rows, allNodes.length, allServices.length);
 
 	// Functional updates: a burst of keys ("jjj") is applied one after another.
-	const move = (pane: PaneName, to: (index: number, length: number) => number) =>
-		setNav((old) => {
+	const move = (to: (index: number, length: number) => number) =>
+		updateNav((old) => {
+			const pane = old.focus;
 			const list = paneRows[pane];
 			const current = selectedIndex(list, old.places[pane].id, old.places[pane].index);
 			const index = to(current, list.length);
@@ -110,7 +121,7 @@ export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) 
 		});
 
 	const focusPane = (step: (focus: PaneName) => PaneName) =>
-		setNav((old) => {
+		updateNav((old) => {
 			const focus = step(old.focus);
 			if (focus === 'tasks' || focus === old.master) return {...old, focus};
 			return {focus, master: focus, places: {...old.places, tasks: {index: 0}}};
@@ -119,6 +130,21 @@ export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) 
 	const page = layout ? Math.max(1, layout[focus].height - 3) : 10;
 
 	const onKey = (input: string, key: Key) => {
+			const typing = editingRef.current;
+			if (typing) {
+				// The filter is typed here, not in a separate input, so a burst like "/mon"
+				// arriving in one read lands in the filter whole.
+				if (key.escape || key.return) {
+					if (key.escape) setFilters((old) => ({...old, [typing]: ''}));
+					editingRef.current = undefined;
+					setEditing(undefined);
+				} else if (key.backspace || key.delete) {
+					setFilters((old) => ({...old, [typing]: old[typing].slice(0, -1)}));
+				} else if (input && !key.ctrl && !key.meta) {
+					setFilters((old) => ({...old, [typing]: (old[typing] + sanitize(input)).slice(0, 200)}));
+				}
+				return;
+			}
 			if (help) {
 				if (key.escape || input === '?' || input === 'q') setHelp(false);
 				return;
@@ -132,28 +158,31 @@ export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) 
 				focusPane((current) => panes[(panes.indexOf(current) + step) % panes.length] as PaneName);
 				return;
 			}
-			if (key.upArrow || input === 'k') move(focus, (i, n) => moveIndex(i, -1, n));
-			else if (key.downArrow || input === 'j') move(focus, (i, n) => moveIndex(i, 1, n));
-			else if (key.pageUp) move(focus, (i, n) => moveIndex(i, -page, n));
-			else if (key.pageDown) move(focus, (i, n) => moveIndex(i, page, n));
-			else if (input === 'g' || key.home) move(focus, (_i, n) => moveIndex(0, 0, n));
-			else if (input === 'G' || key.end) move(focus, (_i, n) => moveIndex(n - 1, 0, n));
+			if (key.upArrow || input === 'k') move((i, n) => moveIndex(i, -1, n));
+			else if (key.downArrow || input === 'j') move((i, n) => moveIndex(i, 1, n));
+			else if (key.pageUp) move((i, n) => moveIndex(i, -page, n));
+			else if (key.pageDown) move((i, n) => moveIndex(i, page, n));
+			else if (input === 'g' || key.home) move((_i, n) => moveIndex(0, 0, n));
+			else if (input === 'G' || key.end) move((_i, n) => moveIndex(n - 1, 0, n));
 			else if (key.return) {
 				focusPane(() => 'tasks');
-			} else if (input === '/') setEditing(focus);
+			} else if (input === '/') {
+				editingRef.current = navRef.current.focus;
+				setEditing(navRef.current.focus);
+			}
 			else if (input === '?') setHelp(true);
 			else if (input === 'h') {
 				setHistory((on) => !on);
 				setMessage({text: history ? 'task history off' : 'task history on'});
 			} else if (key.escape) {
-				if (filters[focus]) setFilters((old) => ({...old, [focus]: ''}));
+				const pane = navRef.current.focus;
+				setFilters((old) => (old[pane] ? {...old, [pane]: ''} : old));
 			}
 	};
 	useInput(
 		(input, key) => {
 			for (const [one, oneKey] of splitKeys(input, key)) onKey(one, oneKey);
 		},
-		{isActive: editing === undefined},
 	);
 
 	if (!layout) {
@@ -248,15 +277,7 @@ export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) 
 				</>
 			)}
 			{editing ? (
-				<FilterBar
-					pane={editing}
-					value={filters[editing]}
-					onChange={(value) => setFilters((old) => ({...old, [editing]: value}))}
-					onDone={(keep) => {
-						if (!keep) setFilters((old) => ({...old, [editing]: ''}));
-						setEditing(undefined);
-					}}
-				/>
+				<FilterBar pane={editing} value={filters[editing]} width={columns} />
 			) : (
 				<Footer pane={focus} width={columns} message={message} />
 			)}

@@ -1,23 +1,16 @@
-// The filter prompt at the bottom: typing filters live, Enter keeps it, Esc clears it.
-import {TextInput} from '@inkjs/ui';
-import {Box, Text, useInput} from 'ink';
+// The filter line at the bottom while the operator types a filter (keys are handled
+// by the App, so a fast burst of keys is never lost).
+import {Text} from 'ink';
+import {fit} from './text.js';
 import {theme} from './theme.js';
 
-export type FilterBarProps = {
-	pane: string;
-	value: string;
-	onChange: (value: string) => void;
-	onDone: (keep: boolean) => void;
-};
-
-export function FilterBar({pane, value, onChange, onDone}: FilterBarProps) {
-	useInput((_input, key) => {
-		if (key.escape) onDone(false);
-	});
+export function FilterBar({pane, value, width}: {pane: string; value: string; width: number}) {
+	const prompt = ` / filter ${pane}: `;
+	const hint = value ? '' : '  (⏎ keeps, Esc clears)';
 	return (
-		<Box>
-			<Text color={theme.key}> / filter {pane}: </Text>
-			<TextInput defaultValue={value} onChange={onChange} onSubmit={() => onDone(true)} placeholder="text (Esc clears, ⏎ keeps)" />
-		</Box>
+		<Text wrap="truncate">
+			<Text color={theme.key}>{prompt}</Text>
+			{fit(`${value}█${hint}`, Math.max(1, width - prompt.length)).trimEnd()}
+		</Text>
 	);
 }

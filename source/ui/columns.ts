@@ -29,39 +29,37 @@ export function naturalWidths<T>(columns: readonly Column<T>[], rows: readonly T
 
 export type Layout<T> = {columns: LaidOut<T>[]; gap: number};
 
+/**
+ * Fits columns into `width`: the least important column gives way first, shrinking
+ * (with the first column's help) when that is enough and otherwise leaving, so every
+ * column shown is wide enough to read (never below its minWidth).
+ */
 export function layoutColumns<T>(columns: readonly Column<T>[], natural: readonly number[], width: number): Layout<T> {
-	const specs = columns.map((column, index) => {
+	let chosen = columns.map((column, index) => {
 		const header = displayWidth(column.header);
 		const want = Math.min(Math.max(header, natural[index] ?? header), column.maxWidth ?? Number.POSITIVE_INFINITY);
 		const min = Math.min(want, column.minWidth ?? header);
-		return {column, index, want, min};
+		return {column, index, width: want, min};
 	});
-	// Keep columns by priority while their minimum widths (and one-space gaps) fit.
-	const kept = new Set<number>();
-	let used = 0;
-	for (const spec of [...specs].sort((a, b) => a.column.priority - b.column.priority || a.index - b.index)) {
-		const cost = spec.min + (kept.size > 0 ? 1 : 0);
-		if (used + cost > width) continue;
-		kept.add(spec.index);
-		used += cost;
-	}
-	const chosen = specs.filter((spec) => kept.has(spec.index));
-	const widths = chosen.map((spec) => spec.want);
-	const gaps = Math.max(0, chosen.length - 1);
-	// Two spaces between columns read better; one when space is short.
-	const gap = widths.reduce((sum, w) => sum + w, 0) + 2 * gaps <= width ? 2 : 1;
-	let over = widths.reduce((sum, w) => sum + w, 0) + gaps * gap - width;
-	// Shrink the widest shrinkable column first, one column step at a time.
-	while (over > 0) {
-		let widest = -1;
-		for (let i = 0; i < chosen.length; i++) {
-			if ((widths[i] ?? 0) > (chosen[i]?.min ?? 0) && (widest < 0 || (widths[i] ?? 0) > (widths[widest] ?? 0))) widest = i;
+	const used = () => chosen.reduce((sum, c) => sum + c.width, 0) + Math.max(0, chosen.length - 1);
+	while (chosen.length > 1 && used() > width) {
+		const victim = chosen.reduce((a, b) => (b.column.priority > a.column.priority || (b.column.priority === a.column.priority && b.index > a.index) ? b : a));
+		const over = used() - width;
+		// The first (identity) column may give way too before anything is dropped.
+		const primary = chosen.reduce((a, b) => (b.column.priority < a.column.priority ? b : a));
+		const ownSlack = victim.width - victim.min;
+		const primarySlack = primary === victim ? 0 : primary.width - primary.min;
+		if (ownSlack + primarySlack >= over) {
+			const own = Math.min(ownSlack, over);
+			victim.width -= own;
+			primary.width -= over - own;
+			break;
 		}
-		if (widest < 0) break;
-		const next = Math.max(...widths.filter((_, i) => i !== widest && (widths[i] ?? 0) < (widths[widest] ?? 0)), chosen[widest]?.min ?? 0);
-		const step = Math.max(1, Math.min(over, (widths[widest] ?? 0) - next));
-		widths[widest] = (widths[widest] ?? 0) - step;
-		over -= step;
+		chosen = chosen.filter((c) => c !== victim);
 	}
-	return {columns: chosen.map((spec, i) => ({...spec.column, width: widths[i] ?? spec.min})), gap};
+	const only = chosen.length === 1 ? chosen[0] : undefined;
+	if (only) only.width = Math.max(0, Math.min(only.width, width));
+	// Two spaces between columns read better; one when space is short.
+	const gap = used() + Math.max(0, chosen.length - 1) <= width ? 2 : 1;
+	return {columns: chosen.map((c) => ({...c.column, width: c.width})), gap};
 }

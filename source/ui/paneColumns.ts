@@ -13,7 +13,7 @@ export const nodeColumns: Column<NodeRow>[] = [
 	{key: 'manager', header: 'MANAGER', get: (r) => r.managerStatus, priority: 3},
 	{key: 'status', header: 'STATUS', get: (r) => `${r.state}${mark(r.health === 'bad' || r.state !== 'ready' ? r.health : 'ok')}`, priority: 1},
 	{key: 'availability', header: 'AVAIL', get: (r) => r.availability, priority: 2},
-	{key: 'engine', header: 'ENGINE', get: (r) => r.engine, priority: 5, maxWidth: 16},
+	{key: 'engine', header: 'ENGINE', get: (r) => r.engine, priority: 5, minWidth: 8, maxWidth: 16},
 	{key: 'tasks', header: 'TASKS', get: (r) => String(r.runningTasks), priority: 4, align: 'right'},
 ];
 
@@ -28,16 +28,16 @@ export const serviceColumns: Column<ServicesPaneRow>[] = [
 	},
 	{key: 'mode', header: 'MODE', get: (r) => (r.kind === 'stack' ? 'stack' : r.mode), priority: 3},
 	{key: 'replicas', header: 'REPLICAS', get: (r) => `${r.kind === 'service' ? r.replicas : `${r.running}/${r.desired}`}${mark(r.health)}`, priority: 1},
-	{key: 'image', header: 'IMAGE', get: (r) => (r.kind === 'service' ? r.image : ''), priority: 2, minWidth: 8, maxWidth: 40},
+	{key: 'image', header: 'IMAGE', get: (r) => (r.kind === 'service' ? r.image : ''), priority: 2, minWidth: 12, maxWidth: 40},
 	{key: 'update', header: 'UPDATE', get: (r) => (r.kind === 'service' ? r.update.replace(/_/g, ' ') : ''), priority: 4, maxWidth: 18},
-	{key: 'ports', header: 'PORTS', get: (r) => (r.kind === 'service' ? r.ports : ''), priority: 5, maxWidth: 30},
+	{key: 'ports', header: 'PORTS', get: (r) => (r.kind === 'service' ? r.ports : ''), priority: 5, minWidth: 10, maxWidth: 30},
 ];
 
 export const taskColumns: Column<TaskRow>[] = [
 	{key: 'name', header: 'NAME', get: (r) => r.name, priority: 0, minWidth: 10, maxWidth: 44},
 	{key: 'node', header: 'NODE', get: (r) => r.node, priority: 1, minWidth: 6, maxWidth: 24},
 	{key: 'desired', header: 'DESIRED', get: (r) => r.desired, priority: 4},
-	{key: 'current', header: 'CURRENT', get: (r) => r.current, priority: 2, minWidth: 12, maxWidth: 34},
-	{key: 'error', header: 'ERROR', get: (r) => r.error, priority: 3, minWidth: 8, maxWidth: 60},
-	{key: 'image', header: 'IMAGE', get: (r) => r.image, priority: 5, maxWidth: 40},
+	{key: 'current', header: 'CURRENT', get: (r) => r.current, priority: 2, minWidth: 14, maxWidth: 34},
+	{key: 'error', header: 'ERROR', get: (r) => r.error, priority: 3, minWidth: 12, maxWidth: 60},
+	{key: 'image', header: 'IMAGE', get: (r) => r.image, priority: 5, minWidth: 12, maxWidth: 40},
 ];

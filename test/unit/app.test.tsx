@@ -100,6 +100,23 @@ describe('App on the lab swarm', () => {
 		expect(frame()).toContain('shop_api');
 	});
 
+	it('applies a burst of navigation keys in order ("\\t\\tjj\\r")', async () => {
+		const {frame, press} = show();
+		await press('\t\tjj\r');
+		expect(frame()).toContain('Tasks · node node3');
+		await press('\t\tjjj');
+		expect(frame()).toContain('Tasks · crashy');
+	});
+
+	it('takes a burst of keys typed faster than one read ("/mon") whole into the filter', async () => {
+		const {frame, press} = show();
+		await press('/mon');
+		expect(frame()).toContain('/ filter services: mon');
+		expect(frame()).not.toContain('shop_api');
+		await press('\u007F', '\u007F', '\u007F', 'zq', '\r');
+		expect(frame()).toContain('no service matches the filter');
+	});
+
 	it('shows help with ? and closes it with Esc', async () => {
 		const {frame, press} = show();
 		await press('?');

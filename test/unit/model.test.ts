@@ -57,6 +57,15 @@ describe('services', () => {
 		expect(byName['shop_web']?.kind === 'service' && byName['shop_web'].ports).toBe('host:8080->80/tcp');
 	});
 
+	it('counts running tasks from the polled tasks, fresher than ServiceStatus', () => {
+		const store = labStore();
+		const web = serviceId('shop_web');
+		const one = lab.tasks.find((t) => t.ServiceID === web && t.Slot === 1)!;
+		store.setTasks(lab.tasks.map((t) => (t.ID === one.ID ? {...t, Version: {Index: 99_999}, Status: {...t.Status, State: 'preparing'}} : t)));
+		const row = serviceRows(store.get()).find((r) => r.name === 'shop_web');
+		expect(row).toMatchObject({replicas: '2/3', health: 'warn'});
+	});
+
 	it('flags degraded and paused updates', () => {
 		const base = lab.services[0]!;
 		const degraded: ApiService = {...base, ID: 'a', ServiceStatus: {RunningTasks: 1, DesiredTasks: 2}};

@@ -20,17 +20,26 @@ describe('layoutColumns', () => {
 		expect(gap).toBe(2);
 	});
 
-	it('drops the least important columns first when the terminal is narrow', () => {
-		const natural = [30, 7, 40];
-		expect(layoutColumns(columns, natural, 16).columns.map((c) => c.key)).toEqual(['name', 'state']);
-		expect(layoutColumns(columns, natural, 8).columns.map((c) => c.key)).toEqual(['name']);
+	it('shrinks the least important column when that is enough', () => {
+		const {columns: laid} = layoutColumns(columns, [10, 7, 40], 50);
+		expect(laid.map((c) => [c.key, c.width])).toEqual([['name', 10], ['state', 7], ['note', 31]]);
 	});
 
-	it('shrinks the widest column, never below its minimum, to fit exactly', () => {
-		const {columns: laid, gap} = layoutColumns(columns, [30, 7, 40], 40);
-		const total = laid.reduce((sum, c) => sum + c.width, 0) + gap * (laid.length - 1);
-		expect(total).toBe(40);
-		expect(laid.every((c) => c.width >= (c.minWidth ?? c.header.length))).toBe(true);
+	it('drops the least important columns when shrinking them is not enough, keeping the rest whole', () => {
+		const natural = [30, 7, 40];
+		expect(layoutColumns(columns, natural, 40).columns.map((c) => [c.key, c.width])).toEqual([['name', 25], ['state', 7], ['note', 6]]);
+		// The first column shrinks too before a column is dropped.
+		expect(layoutColumns(columns, natural, 20).columns.map((c) => [c.key, c.width])).toEqual([['name', 14], ['state', 5]]);
+		expect(layoutColumns(columns, natural, 8).columns.map((c) => [c.key, c.width])).toEqual([['name', 8]]);
+	});
+
+	it('never makes a line wider than the room', () => {
+		for (let width = 1; width < 90; width++) {
+			const {columns: laid, gap} = layoutColumns(columns, [30, 7, 40], width);
+			const total = laid.reduce((sum, c) => sum + c.width, 0) + gap * (laid.length - 1);
+			expect(total).toBeLessThanOrEqual(width);
+			expect(laid.every((c) => c.width >= Math.min(width, c.minWidth ?? c.header.length))).toBe(true);
+		}
 	});
 });
 

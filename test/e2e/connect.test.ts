@@ -1,0 +1,106 @@
+// Connecting like the docker CLI, against the lab: contexts, ssh, and the clear
+// one-sentence errors when the endpoint is wrong.
+import {execFile} from 'node:child_process';
+import {chmodSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {contextDirName} from '../../source/docker/endpoint.js';
+import {docker, manager, socket} from './lab.js';
+import {cli, killServer, startCli, type Terminal} from './tmux.js';
+
+const exec = promisify(execFile);
+const open: Terminal[] = [];
+afterEach(() => {
+	for (const term of open.splice(0)) term.close();
+});
+afterAll(() => killServer());
+
+async function runPlain(args: string[], env: Record<string, string> = {}) {
+	try {
+		const {stdout, stderr} = await exec('node', [cli, ...args], {env: {...process.env, ...env}, timeout: 20_000});
+		return {code: 0, stdout, stderr};
+	} catch (error) {
+		const e = error as {code: number; stdout: string; stderr: string};
+		return {code: e.code, stdout: e.stdout, stderr: e.stderr};
+	}
+}
+
+function configWithContext(name: string, host: string, current?: string): string {
+	const dir = mkdtempSync(join(tmpdir(), 'swarmtui-e2e-cfg-'));
+	const meta = join(dir, 'contexts', 'meta', contextDirName(name));
+	mkdirSync(meta, {recursive: true});
+	writeFileSync(join(meta, 'meta.json'), JSON.stringify({Name: name, Metadata: {}, Endpoints: {docker: {Host: host, SkipTLSVerify: false}}}));
+	if (current) writeFileSync(join(dir, 'config.json'), JSON.stringify({currentContext: current}));
+	return dir;
+}
+
+describe('connecting', () => {
+	it('uses --context from DOCKER_CONFIG, over DOCKER_HOST', async () => {
+		const config = configWithContext('lab', manager);
+		const term = startCli(['--context', 'lab'], {columns: 150, rows: 30, env: {DOCKER_CONFIG: config, DOCKER_HOST: 'unix:///nonexistent.sock'}});
+		open.push(term);
+		const screen = await term.waitFor(/monitor\s+global/);
+		expect(screen).toContain(`lab → ${manager}`);
+	});
+
+	it('uses currentContext from config.json when nothing else is set', async () => {
+		const config = configWithContext('current-lab', manager, 'current-lab');
+		const env = {...process.env, DOCKER_CONFIG: config} as Record<string, string>;
+		delete env['DOCKER_HOST'];
+		delete env['DOCKER_CONTEXT'];
+		const term = startCli([], {columns: 150, rows: 30, env: {DOCKER_CONFIG: config, DOCKER_HOST: ''}});
+		open.push(term);
+		await term.waitFor(`current-lab → ${manager}`);
+	});
+
+	it('reaches an ssh:// host through the ssh command and `docker system dial-stdio`', async () => {
+		// A stand-in for ssh: checks the arguments swarmtui passes and runs the far side's command locally.
+		const bin = mkdtempSync(join(tmpdir(), 'swarmtui-e2e-ssh-'));
+		const log = join(bin, 'args');
+		const fake = join(bin, 'ssh');
+		writeFileSync(fake, `#!/bin/sh\necho "$@" >> ${log}\nexec ${docker} -H ${manager} system dial-stdio\n`);
+		chmodSync(fake, 0o755);
+		const term = startCli(['--host', 'ssh://ops@manager1:2222'], {columns: 150, rows: 30, env: {SWARMTUI_SSH: fake}});
+		open.push(term);
+		await term.waitFor(/monitor\s+global/);
+		const {stdout} = await exec('cat', [log]);
+		expect(stdout).toContain('-l ops -p 2222 -- manager1 docker system dial-stdio');
+	});
+
+	it('fails with one sentence and status 1 when the engine is unreachable', async () => {
+		const result = await runPlain(['--host', 'unix:///nonexistent.sock']);
+		expect(result.code).toBe(1);
+		expect(result.stderr.trim()).toBe('swarmtui: cannot connect to the Docker engine at unix:///nonexistent.sock: is dockerd running on this machine?');
+	});
+
+	it('refuses a worker node, naming what to do', async () => {
+		const result = await runPlain(['--host', `unix://${socket(2)}`]);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/^swarmtui: the engine at unix:\/\/\/.*node2.sock is a swarm worker, which cannot show cluster state: connect to a manager/);
+		expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+	});
+
+	it('says when stdin is not a terminal instead of crashing', async () => {
+		const result = await runPlain(['--host', manager]);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('needs an interactive terminal');
+	});
+
+	it('rejects bad flags with a sentence', async () => {
+		const result = await runPlain(['--host', manager, '--refresh', 'fast']);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('--refresh must be a duration');
+		const both = await runPlain(['--host', manager, '--context', 'x']);
+		expect(both.stderr).toContain('conflicting options: either specify --host or --context, not both');
+	});
+
+	it('prints --version and --help', async () => {
+		expect((await runPlain(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+		const help = await runPlain(['--help']);
+		expect(help.stdout).toContain('--context');
+		expect(help.stdout).toContain('--read-only');
+		expect(help.stdout).toContain('Tab / Shift-Tab');
+	});
+});

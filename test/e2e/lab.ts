@@ -1,0 +1,51 @@
+// The lab swarm, as the end-to-end tests see it: its socket and a docker CLI on it.
+import {execFileSync} from 'node:child_process';
+import {join} from 'node:path';
+
+export const root = join(import.meta.dirname, '..', '..');
+export const labRun = process.env['SWARMTUI_LAB_RUN'] ?? '/run/stlab';
+export const socket = (node = 1) => `${labRun}/node${node}.sock`;
+export const manager = `unix://${socket(1)}`;
+export const docker = existsDocker();
+
+function existsDocker(): string {
+	for (const candidate of ['/usr/bin/docker', '/usr/local/bin/docker']) {
+		try {
+			execFileSync(candidate, ['--version'], {stdio: 'ignore'});
+			return candidate;
+		} catch {
+			// try the next
+		}
+	}
+	return 'docker';
+}
+
+/** Runs the docker CLI against the lab's first manager. */
+export function dk(...args: string[]): string {
+	return execFileSync(docker, ['-H', manager, ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']}).trim();
+}
+
+export function lab(...args: string[]): string {
+	return execFileSync('bash', [join(root, 'lab', 'lab.sh'), ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+}
+
+export async function until<T>(what: string, check: () => T | undefined | false, timeout = 30_000, every = 200): Promise<T> {
+	const start = Date.now();
+	let last: unknown;
+	for (;;) {
+		try {
+			const value = check();
+			if (value) return value;
+		} catch (error) {
+			last = error;
+		}
+		if (Date.now() - start > timeout) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+		await new Promise((resolve) => setTimeout(resolve, every));
+	}
+}
+
+/** Replicas as the docker CLI reports them, e.g. {shop_web: "3/3"}. */
+export function cliReplicas(): Record<string, string> {
+	const out = dk('service', 'ls', '--format', '{{.Name}} {{.Replicas}}');
+	return Object.fromEntries(out.split('\n').filter(Boolean).map((line) => line.split(' ') as [string, string]));
+}

@@ -1,0 +1,133 @@
+// The real CLI in a real terminal (tmux) against the real lab swarm.
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {cliReplicas, dk, manager} from './lab.js';
+import {killServer, startCli, type Terminal} from './tmux.js';
+
+const open: Terminal[] = [];
+const run = (args: string[] = ['--host', manager], options?: Parameters<typeof startCli>[1]) => {
+	const term = startCli(args, options);
+	open.push(term);
+	return term;
+};
+afterEach(() => {
+	for (const term of open.splice(0)) term.close();
+});
+afterAll(() => killServer());
+
+const row = (screen: string, text: string) => screen.split('\n').find((line) => line.includes(text)) ?? '';
+const nodeNames = () => dk('node', 'ls', '--format', '{{.Hostname}}').split('\n').sort();
+
+describe('swarmtui on the lab swarm', () => {
+	it('at 80x24 shows every node, every service with the CLI\'s replica counts, and the selected service\'s tasks', async () => {
+		const term = run();
+		const screen = await term.waitFor(/monitor\s+global/);
+		expect(screen.split('\n').length).toBeLessThanOrEqual(24);
+		expect(screen).toMatch(/managers 1 \(leader node1\)\s+nodes 3/);
+		for (const host of nodeNames()) expect(screen).toContain(host);
+		const replicas = cliReplicas();
+		for (const name of ['shop_web', 'shop_api', 'monitor']) {
+			expect(row(screen, name)).toContain(replicas[name]);
+		}
+		term.keys('j', 'j');
+		const tasks = await term.waitFor('Tasks · shop_web · 3/3 running');
+		const cliTasks = dk('service', 'ps', 'shop_web', '--filter', 'desired-state=running', '--format', '{{.Name}} {{.Node}}').split('\n');
+		for (const line of cliTasks) {
+			const [name, node] = line.split(' ');
+			expect(row(tasks, `${name} `)).toContain(node);
+		}
+	});
+
+	it('on a wide terminal puts nodes and services side by side, and re-lays out when resized', async () => {
+		const term = run(['--host', manager], {columns: 150, rows: 40});
+		const wide = await term.waitFor(/monitor\s+global/);
+		expect(row(wide, 'HOSTNAME')).toContain('NAME');
+		expect(wide).toMatch(/engine 20\.10/);
+		term.resize(80, 24);
+		// Stacked: the services' header has a line of its own.
+		const narrow = await term.waitFor(/^│ NAME\s+MODE/m);
+		expect(row(narrow, 'HOSTNAME')).not.toContain('MODE');
+		expect(narrow.split('\n').every((line) => line.length <= 80)).toBe(true);
+	});
+
+	it('shows changes made on the swarm within 2 seconds, and keeps the selection on the same service', async () => {
+		const term = run();
+		await term.waitFor(/monitor\s+global/);
+		term.keys('j', 'j');
+		await term.waitFor('Tasks · shop_web');
+		try {
+			const start = Date.now();
+			dk('service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', 'aaa_e2e', '--replicas', '0', 'swarmtui-lab/busybox:1', 'sleep', '600');
+			await term.waitFor(/aaa_e2e\s+replicated\s+0\/0/, 5000);
+			expect(Date.now() - start).toBeLessThan(2500);
+			expect(term.screen()).toContain('Tasks · shop_web');
+
+			const scaled = Date.now();
+			dk('service', 'scale', '--detach', 'shop_api=3');
+			await term.waitFor(/shop_api\s+replicated\s+\d\/3/, 5000);
+			expect(Date.now() - scaled).toBeLessThan(2500);
+			await term.waitFor(/shop_api\s+replicated\s+3\/3/, 20_000);
+
+			const drained = Date.now();
+			dk('node', 'update', '--availability', 'drain', 'node3');
+			await term.waitFor(/node3\s+worker\s+ready\s+drain/, 5000);
+			expect(Date.now() - drained).toBeLessThan(2500);
+		} finally {
+			dk('node', 'update', '--availability', 'active', 'node3');
+			dk('service', 'scale', '--detach', 'shop_api=2');
+			try {
+				dk('service', 'rm', 'aaa_e2e');
+			} catch {
+				// not created
+			}
+		}
+		await term.waitGone('aaa_e2e', 5000);
+		await term.waitFor(/node3\s+worker\s+ready\s+active/, 5000);
+	});
+
+	it('Enter focuses the tasks of a node; h shows a crash-looping service\'s failed tasks', async () => {
+		const term = run(['--host', manager], {columns: 150, rows: 40});
+		await term.waitFor(/monitor\s+global/);
+		term.keys('Tab', 'Tab'); // services -> tasks -> nodes
+		term.keys('Enter');
+		await term.waitFor('Tasks · node node1');
+		term.keys('Tab', 'Tab', 'j', 'j', 'j'); // back to services, down to crashy
+		await term.waitFor('Tasks · crashy');
+		term.keys('h');
+		const history = await term.waitFor(/\\_ crashy\.1/, 10_000);
+		expect(history).toContain('task: non-zero exit (1)');
+	});
+
+	it('filters with /, keeps the filter with Enter and clears it with Esc; ? shows help', async () => {
+		const term = run();
+		await term.waitFor(/monitor\s+global/);
+		term.type('/mon');
+		const filtered = await term.waitGone('shop_api');
+		expect(filtered).toContain('monitor');
+		term.keys('Enter');
+		await term.waitFor('/mon');
+		term.keys('Escape');
+		await term.waitFor('shop_api');
+		term.type('?');
+		await term.waitFor('swarmtui keys');
+		term.keys('Escape');
+		await term.waitGone('swarmtui keys');
+	});
+
+	for (const how of ['q', 'SIGTERM', 'SIGHUP'] as const) {
+		it(`exits cleanly on ${how} and restores the terminal`, async () => {
+			const term = run();
+			await term.waitFor(/monitor\s+global/);
+			expect(term.alternateOn()).toBe(true);
+			if (how === 'q') term.keys('q');
+			else {
+				const pid = term.appPid();
+				if (!pid || pid <= 1) throw new Error('swarmtui process not found in the pane');
+				process.kill(pid, how);
+			}
+			const after = await term.waitFor('[exit 0]');
+			expect(term.alternateOn()).toBe(false);
+			expect(after).not.toContain('╭─ Nodes');
+			expect(term.appPid()).toBeUndefined();
+		});
+	}
+});

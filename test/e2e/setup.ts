@@ -1,0 +1,36 @@
+// Brings the lab swarm up (and seeds it) before the end-to-end tests; takes it down
+// afterwards only if it was not already running. A missing engine fails the run.
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {cliReplicas, dk, lab, socket, until} from './lab.js';
+
+export default async function setup() {
+	if (process.getuid?.() !== 0) {
+		throw new Error('end-to-end tests need root to run the lab swarm (network namespaces, dockerd); run them as root, or run `npm run test:unit` for the rest');
+	}
+	try {
+		execFileSync('tmux', ['-V'], {stdio: 'ignore'});
+	} catch {
+		throw new Error('end-to-end tests need tmux (apt-get install -y tmux)');
+	}
+	const wasUp = existsSync(socket(1)) && (() => {
+		try {
+			return dk('info', '--format', '{{.Swarm.LocalNodeState}}') === 'active';
+		} catch {
+			return false;
+		}
+	})();
+	if (!wasUp) lab('up', '--nodes', '3');
+	lab('seed');
+	// Wait until the seeded services have converged, so screens can be compared.
+	await until('the seeded services to converge', () => {
+		const replicas = cliReplicas();
+		return ['shop_web', 'shop_api', 'monitor'].every((name) => {
+			const [running, desired] = (replicas[name] ?? '0/1').split('/');
+			return running === desired;
+		});
+	}, 90_000, 500);
+	return () => {
+		if (!wasUp && !process.env['SWARMTUI_KEEP_LAB']) lab('down');
+	};
+}

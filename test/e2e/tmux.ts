@@ -1,0 +1,103 @@
+// Runs the real built CLI in a tmux pane, types into it and reads its screen.
+import {execFileSync} from 'node:child_process';
+import {join} from 'node:path';
+import {root, until} from './lab.js';
+
+const server = `swarmtui-e2e-${process.pid}`;
+let counter = 0;
+
+function tmux(...args: string[]): string {
+	return execFileSync('tmux', ['-L', server, '-f', '/dev/null', ...args], {encoding: 'utf8'}).trimEnd();
+}
+
+const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+export type Terminal = {
+	name: string;
+	screen(): string;
+	waitFor(text: string | RegExp, timeout?: number): Promise<string>;
+	waitGone(text: string | RegExp, timeout?: number): Promise<string>;
+	keys(...keys: string[]): void;
+	type(text: string): void;
+	resize(columns: number, rows: number): void;
+	alternateOn(): boolean;
+	appPid(): number | undefined;
+	close(): void;
+};
+
+export const cli = join(root, 'dist', 'swarmtui.js');
+
+/** Starts `node dist/swarmtui.js ARGS` in a fresh pane; the pane stays after it exits, with "[exit N]". */
+let keeper = false;
+
+export function startCli(args: string[], options: {columns?: number; rows?: number; env?: Record<string, string>} = {}): Terminal {
+	// An idle session keeps the server alive between tests: killing the last session
+	// stops the server, racing the next test's new-session.
+	if (!keeper) {
+		tmux('new-session', '-d', '-s', 'keeper', 'sleep 3600');
+		keeper = true;
+	}
+	const name = `t${++counter}`;
+	const env = Object.entries({TERM: 'xterm-256color', ...options.env})
+		.map(([k, v]) => `${k}=${quote(v)}`)
+		.join(' ');
+	const command = `env ${env} node ${quote(cli)} ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 3600`;
+	tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), command);
+	const screen = () => tmux('capture-pane', '-p', '-t', name);
+	const matches = (text: string | RegExp, s: string) => (typeof text === 'string' ? s.includes(text) : text.test(s));
+	return {
+		name,
+		screen,
+		waitFor: (text, timeout = 15_000) =>
+			until(`${String(text)} on screen`, () => {
+				const s = screen();
+				return matches(text, s) ? s : undefined;
+			}, timeout, 100).catch((error: Error) => {
+				throw new Error(`${error.message}\n--- screen ---\n${screen()}`);
+			}),
+		waitGone: (text, timeout = 15_000) =>
+			until(`${String(text)} to leave the screen`, () => {
+				const s = screen();
+				return matches(text, s) ? undefined : s;
+			}, timeout, 100).catch((error: Error) => {
+				throw new Error(`${error.message}\n--- screen ---\n${screen()}`);
+			}),
+		keys: (...keys) => {
+			for (const key of keys) tmux('send-keys', '-t', name, key);
+		},
+		type: (text) => {
+			tmux('send-keys', '-t', name, '-l', text);
+		},
+		resize: (columns, rows) => {
+			tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows));
+		},
+		alternateOn: () => tmux('display-message', '-p', '-t', name, '#{alternate_on}') === '1',
+		appPid: () => {
+			const shell = tmux('display-message', '-p', '-t', name, '#{pane_pid}');
+			// meow renames the process "swarmtui"; after it exits the shell runs sleep.
+			try {
+				const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', shell], {encoding: 'utf8'}).trim().split('\n');
+				const app = children.map((line) => line.trim().split(/\s+/)).find(([, comm]) => comm === 'swarmtui' || comm === 'node');
+				return app ? Number(app[0]) : undefined;
+			} catch {
+				return undefined;
+			}
+		},
+		close: () => {
+			try {
+				tmux('kill-session', '-t', name);
+			} catch {
+				// already gone
+			}
+		},
+	};
+}
+
+export function killServer(): void {
+	keeper = false;
+	try {
+		tmux('kill-server');
+	} catch {
+		// no server
+	}
+}

@@ -1,0 +1,136 @@
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import type {EventHandlers, SwarmApi} from '../../source/docker/client.js';
+import {parseHost} from '../../source/docker/endpoint.js';
+import {DockerError, toDockerError} from '../../source/docker/errors.js';
+import {NdjsonSplitter} from '../../source/docker/events.js';
+import type {ApiEvent} from '../../source/docker/types.js';
+import {watchCluster} from '../../source/docker/watch.js';
+import {ClusterStore} from '../../source/model/store.js';
+import {lab} from './helpers.js';
+
+function fakeApi() {
+	const calls = {nodes: 0, services: 0, tasks: 0, info: 0, events: 0};
+	let handlers: EventHandlers | undefined;
+	const pending: Array<() => void> = [];
+	let slow = false;
+	const answer = <T>(kind: keyof typeof calls, value: T) => {
+		calls[kind]++;
+		if (!slow) return Promise.resolve(value);
+		return new Promise<T>((resolve) => pending.push(() => resolve(value)));
+	};
+	const api: SwarmApi = {
+		endpoint: parseHost('unix:///fake.sock', {context: 'default', source: 'test'}),
+		version: async () => ({Version: '20.10.24'}),
+		info: () => answer('info', lab.info),
+		nodes: () => answer('nodes', lab.nodes),
+		services: () => answer('services', lab.services),
+		tasks: () => answer('tasks', lab.tasks),
+		events(_since, h) {
+			calls.events++;
+			handlers = h;
+			return {close: () => (handlers = undefined)};
+		},
+		close() {},
+	};
+	return {
+		api,
+		calls,
+		emit: (event: ApiEvent) => handlers?.onEvent(event),
+		end: (error?: DockerError) => handlers?.onEnd(error),
+		setSlow: (on: boolean) => (slow = on),
+		release: () => pending.splice(0).forEach((resolve) => resolve()),
+	};
+}
+
+describe('watchCluster', () => {
+	beforeEach(() => vi.useFakeTimers());
+	afterEach(() => vi.useRealTimers());
+
+	it('loads everything, then polls tasks every refresh interval only', async () => {
+		const fake = fakeApi();
+		const store = new ClusterStore();
+		const watcher = watchCluster(fake.api, store, {refresh: 2000, resync: 30_000});
+		await vi.advanceTimersByTimeAsync(10);
+		expect(store.get()).toMatchObject({connection: 'live'});
+		expect(store.get().services.size).toBe(4);
+		expect(fake.calls).toMatchObject({nodes: 1, services: 1, tasks: 1, events: 1});
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(fake.calls).toMatchObject({nodes: 1, services: 1, tasks: 6});
+		watcher.stop();
+	});
+
+	it('folds a burst of service events into one services list, and looks at tasks after', async () => {
+		const fake = fakeApi();
+		const watcher = watchCluster(fake.api, new ClusterStore(), {refresh: 60_000, resync: 600_000});
+		await vi.advanceTimersByTimeAsync(10);
+		for (let i = 0; i < 20; i++) fake.emit({Type: 'service', Action: 'update', Actor: {ID: 'x'}});
+		await vi.advanceTimersByTimeAsync(500);
+		expect(fake.calls).toMatchObject({services: 2, tasks: 2, nodes: 1});
+		fake.emit({Type: 'node', Action: 'update', Actor: {ID: 'n'}});
+		await vi.advanceTimersByTimeAsync(500);
+		expect(fake.calls.nodes).toBe(2);
+		watcher.stop();
+	});
+
+	it('removes a service at once on its remove event', async () => {
+		const fake = fakeApi();
+		const store = new ClusterStore();
+		const watcher = watchCluster(fake.api, store, {refresh: 60_000, resync: 600_000});
+		await vi.advanceTimersByTimeAsync(10);
+		fake.setSlow(true);
+		fake.emit({Type: 'service', Action: 'remove', Actor: {ID: lab.services[0]!.ID}});
+		expect(store.get().services.has(lab.services[0]!.ID)).toBe(false);
+		watcher.stop();
+	});
+
+	it('never runs two requests of the same kind at once on a slow engine', async () => {
+		const fake = fakeApi();
+		const watcher = watchCluster(fake.api, new ClusterStore(), {refresh: 100, resync: 600_000});
+		await vi.advanceTimersByTimeAsync(10);
+		fake.setSlow(true);
+		await vi.advanceTimersByTimeAsync(1000); // ten ticks while the first is stuck
+		expect(fake.calls.tasks).toBe(2);
+		fake.release();
+		await vi.advanceTimersByTimeAsync(1);
+		expect(fake.calls.tasks).toBe(3); // one queued follow-up, not ten
+		watcher.stop();
+	});
+
+	it('resubscribes with backoff after the events stream ends, and resyncs', async () => {
+		const fake = fakeApi();
+		const store = new ClusterStore();
+		const watcher = watchCluster(fake.api, store, {refresh: 60_000, resync: 600_000});
+		await vi.advanceTimersByTimeAsync(10);
+		fake.end(new DockerError('the connection to unix:///fake.sock was closed (ECONNRESET)'));
+		expect(store.get().connection).toBe('error');
+		await vi.advanceTimersByTimeAsync(1100);
+		expect(fake.calls.events).toBe(2);
+		expect(fake.calls.services).toBe(2);
+		expect(store.get().connection).toBe('live');
+		watcher.stop();
+	});
+});
+
+describe('events stream parsing', () => {
+	it('splits newline-delimited JSON across chunk boundaries and skips garbage', () => {
+		const seen: ApiEvent[] = [];
+		const splitter = new NdjsonSplitter((e) => seen.push(e));
+		splitter.push('{"Type":"service","Action":"upd');
+		splitter.push('ate"}\nnot json\n{"Type":"node"}\n{"Ty');
+		expect(seen.map((e) => e.Type)).toEqual(['service', 'node']);
+		splitter.push('pe":"service"}\n');
+		expect(seen).toHaveLength(3);
+	});
+});
+
+describe('error messages', () => {
+	const unix = parseHost('unix:///var/run/docker.sock', {context: 'default', source: 'test'});
+	const tcp = parseHost('tcp://mgr:2376', {context: 'default', source: 'test', tls: {verify: true}});
+	it('says what to do, naming the endpoint', () => {
+		expect(toDockerError({code: 'ENOENT'}, unix).message).toBe('cannot connect to the Docker engine at unix:///var/run/docker.sock: is dockerd running on this machine?');
+		expect(toDockerError({code: 'EACCES'}, unix).message).toMatch(/permission denied on unix:\/\/\/var\/run\/docker.sock: run as root or as a member of the docker group/);
+		expect(toDockerError({code: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: 'self-signed certificate'}, tcp).message).toMatch(/^TLS failure talking to tcp:\/\/mgr:2376/);
+		expect(toDockerError({statusCode: 503, json: {message: 'This node is not a swarm manager.'}}, unix).message).toBe('This node is not a swarm manager.');
+		expect(toDockerError({name: 'TimeoutError'}, tcp).kind).toBe('timeout');
+	});
+});
