@@ -19,7 +19,7 @@ usage: lab.sh up [--nodes N] [--managers M]   start an N-node swarm (default 3 n
        lab.sh down                            stop every lab node and remove the lab network
        lab.sh status                          show the lab's nodes and services
        lab.sh env                             print DOCKER_HOST for the lab's first manager
-       lab.sh install                         install the engine packages (Debian, root)
+       lab.sh install                         install the engine packages and tmux (Debian, root)
 USAGE
 }
 
@@ -41,6 +41,7 @@ install_engine() {
   command -v ip >/dev/null || missing+=(iproute2)
   command -v iptables >/dev/null || missing+=(iptables)
   command -v nsenter >/dev/null || missing+=(util-linux)
+  command -v tmux >/dev/null || missing+=(tmux)   # the end-to-end tests drive swarmtui in tmux
   [ ${#missing[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null || die "missing ${missing[*]}: install them (Debian/Ubuntu packages) and retry"
   say "installing ${missing[*]}"

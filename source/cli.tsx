@@ -117,11 +117,13 @@ async function main(): Promise<void> {
 	// A dropped ssh session (SIGHUP), kill (SIGTERM) or Ctrl-C outside raw mode.
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => quit(0));
 	process.on('exit', () => leaveAltScreen());
-	process.on('uncaughtException', (error) => {
+	const crash = (error: unknown) => {
 		leaveAltScreen();
-		process.stderr.write(`swarmtui: unexpected error: ${error.message}\n`);
+		process.stderr.write(`swarmtui: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
 		process.exit(1);
-	});
+	};
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
 }
 
 main().catch((error: unknown) => {

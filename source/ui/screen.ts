@@ -14,5 +14,7 @@ export function enterAltScreen(stream: NodeJS.WriteStream = process.stdout): voi
 export function leaveAltScreen(stream: NodeJS.WriteStream = process.stdout): void {
 	if (!active) return;
 	active = false;
+	// Raw mode off too: after a crash Ink may not have had the chance.
+	if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
 	stream.write(leave);
 }

@@ -1,6 +1,5 @@
 // Brings the lab swarm up (and seeds it) before the end-to-end tests; takes it down
 // afterwards only if it was not already running. A missing engine fails the run.
-import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {cliReplicas, dk, lab, socket, until} from './lab.js';
 
@@ -8,11 +7,8 @@ export default async function setup() {
 	if (process.getuid?.() !== 0) {
 		throw new Error('end-to-end tests need root to run the lab swarm (network namespaces, dockerd); run them as root, or run `npm run test:unit` for the rest');
 	}
-	try {
-		execFileSync('tmux', ['-V'], {stdio: 'ignore'});
-	} catch {
-		throw new Error('end-to-end tests need tmux (apt-get install -y tmux)');
-	}
+	// A fresh machine: install the engine, busybox and tmux (Debian packages).
+	lab('install');
 	const wasUp = existsSync(socket(1)) && (() => {
 		try {
 			return dk('info', '--format', '{{.Swarm.LocalNodeState}}') === 'active';
