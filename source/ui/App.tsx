@@ -14,6 +14,7 @@ import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {splitKeys} from './input.js';
 import type {PaneName} from './keys.js';
+import {naturalWidths} from './columns.js';
 import {computeLayout, minColumns, minRows} from './layout.js';
 import {Pane} from './Pane.js';
 import {nodeColumns, serviceColumns, taskColumns} from './paneColumns.js';
@@ -106,7 +107,11 @@ export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) 
 	const taskIndex = selectedIndex(tasks, places.tasks.id, places.tasks.index);
 
 	const paneRows: Record<PaneName, readonly {id: string}[]> = {nodes, services, tasks};
-	const layout = computeLayout(columns, rows, allNodes.length, allServices.length);
+	const nodesWidth = useMemo(() => {
+		const widths = naturalWidths(nodeColumns, allNodes);
+		return widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1) + 3; // gaps, marker, borders
+	}, [allNodes]);
+	const layout = computeLayout(columns, rows, allNodes.length, allServices.length, nodesWidth);
 
 	// Functional updates: a burst of keys ("jjj") is applied one after another.
 	const move = (to: (index: number, length: number) => number) =>

@@ -7,17 +7,18 @@ export type Layout = {wide: boolean; nodes: Rect; services: Rect; tasks: Rect};
 
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, value));
 
-export function computeLayout(columns: number, rows: number, nodeRows: number, serviceRows: number): Layout | undefined {
+/** `nodesWidth`: what the nodes pane would like (its table's natural width plus borders). */
+export function computeLayout(columns: number, rows: number, nodeRows: number, serviceRows: number, nodesWidth = 72): Layout | undefined {
 	// `rows` is the frame's height, one less than the terminal's.
 	if (columns < minColumns || rows + 1 < minRows) return undefined;
 	const avail = rows - 2; // header and footer
 	if (columns >= 120) {
 		const top = clamp(Math.max(nodeRows, serviceRows) + 3, 6, Math.floor(avail * 0.6));
-		const nodesWidth = Math.min(Math.floor(columns * 0.42), 72);
+		const nodes = clamp(nodesWidth, 40, Math.floor(columns * 0.45));
 		return {
 			wide: true,
-			nodes: {width: nodesWidth, height: top},
-			services: {width: columns - nodesWidth, height: top},
+			nodes: {width: nodes, height: top},
+			services: {width: columns - nodes, height: top},
 			tasks: {width: columns, height: avail - top},
 		};
 	}
