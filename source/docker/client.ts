@@ -7,7 +7,7 @@ import type {Endpoint} from './endpoint.js';
 import {DockerError, toDockerError} from './errors.js';
 import {NdjsonSplitter} from './events.js';
 import {sshAgent} from './ssh.js';
-import type {ApiEvent, ApiInfo, ApiNode, ApiService, ApiTask, ApiVersionInfo} from './types.js';
+import type {ApiEvent, ApiInfo, ApiNode, ApiService, ApiServiceSpec, ApiTask, ApiVersionInfo} from './types.js';
 
 export type TaskFilter = {service?: string[]; node?: string[]; desiredState?: string[]};
 
@@ -19,7 +19,8 @@ export type EventHandlers = {
 
 export type Subscription = {close: () => void};
 
-export type SwarmApi = {
+/** Reads and the events stream: all the watcher needs. */
+export type SwarmReader = {
 	readonly endpoint: Endpoint;
 	version(): Promise<ApiVersionInfo>;
 	info(): Promise<ApiInfo>;
@@ -30,6 +31,21 @@ export type SwarmApi = {
 	events(since: number, handlers: EventHandlers): Subscription;
 	close(): void;
 };
+
+/** The calls that change the swarm, and the reads they need first. */
+export type SwarmWriter = {
+	readonly endpoint: Endpoint;
+	inspectService(id: string): Promise<ApiService>;
+	/** POST /services/{id}/update: the spec in the body, version (and rollback) in the query. */
+	updateService(id: string, version: number, spec: ApiServiceSpec, options?: {rollback?: 'previous'}): Promise<{Warnings?: string[] | null}>;
+	removeService(id: string): Promise<void>;
+	inspectNode(id: string): Promise<ApiNode>;
+	updateNode(id: string, version: number, spec: NonNullable<ApiNode['Spec']>): Promise<void>;
+	/** The registry's digest for an image reference (GET /distribution/{name}/json). */
+	distribution(image: string): Promise<{Descriptor?: {digest?: string}}>;
+};
+
+export type SwarmApi = SwarmReader & SwarmWriter;
 
 export type ClientOptions = {
 	/** Per-request timeout in ms; streams have none. */
@@ -91,6 +107,23 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 		}
 	};
 	const open = new Set<NodeJS.ReadableStream & {destroy?: () => void}>();
+	const statusCodes = {200: true, 201: true, 204: true, 304: true, 400: 'bad parameter', 403: 'forbidden', 404: 'not found', 409: 'conflict', 500: 'server error', 503: 'node is not part of a swarm'};
+	// dockerode's service.update() sends its options as both query and body; go to the
+	// modem with each in its place.
+	const request = <T>(method: string, path: string, query?: Record<string, unknown>, body?: unknown, ms = timeout) =>
+		call(
+			() =>
+				new Promise<T>((resolve, reject) => {
+					const options: Record<string, unknown> = {};
+					if (query) options['_query'] = query;
+					if (body !== undefined) options['_body'] = body;
+					(docker.modem as unknown as {dial: (o: unknown, cb: (e: unknown, d: unknown) => void) => void}).dial(
+						{path: `${path}?`, method, options, statusCodes, abortSignal: AbortSignal.timeout(ms)},
+						(error, data) => (error ? reject(error) : resolve(data as T)),
+					);
+				}),
+		);
+	const id = (value: string) => encodeURIComponent(value);
 
 	return {
 		endpoint,
@@ -143,6 +176,17 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 				},
 			};
 		},
+		inspectService: (serviceId) => request<ApiService>('GET', `/services/${id(serviceId)}`),
+		updateService: (serviceId, version, spec, options = {}) =>
+			request('POST', `/services/${id(serviceId)}/update`, {version, ...(options.rollback ? {rollback: options.rollback} : {})}, spec),
+		removeService: async (serviceId) => {
+			await request('DELETE', `/services/${id(serviceId)}`);
+		},
+		inspectNode: (nodeId) => request<ApiNode>('GET', `/nodes/${id(nodeId)}`),
+		updateNode: async (nodeId, version, spec) => {
+			await request('POST', `/nodes/${id(nodeId)}/update`, {version}, spec);
+		},
+		distribution: (image) => request('GET', `/distribution/${image}/json`, undefined, undefined, 8000),
 		close() {
 			for (const stream of open) stream.destroy?.();
 			open.clear();

@@ -1,11 +1,11 @@
 // First contact with the engine: is it there, is it a swarm manager?
-import type {SwarmApi} from './client.js';
+import type {SwarmReader} from './client.js';
 import {DockerError} from './errors.js';
 import type {ApiInfo, ApiVersionInfo} from './types.js';
 
 export type EngineIdentity = {info: ApiInfo; version: ApiVersionInfo};
 
-export async function preflight(api: SwarmApi): Promise<EngineIdentity> {
+export async function preflight(api: SwarmReader): Promise<EngineIdentity> {
 	const where = api.endpoint.host;
 	const [info, version] = await Promise.all([api.info(), api.version()]);
 	const swarm = info.Swarm ?? {};

@@ -31,7 +31,7 @@ export type ApiNode = {
 	Version?: {Index?: number};
 	CreatedAt?: string;
 	UpdatedAt?: string;
-	Spec?: {Name?: string; Labels?: Labels; Role?: string; Availability?: string};
+	Spec?: {[key: string]: unknown; Name?: string; Labels?: Labels; Role?: string; Availability?: string};
 	Description?: {
 		Hostname?: string;
 		Platform?: {Architecture?: string; OS?: string};
@@ -60,10 +60,12 @@ export type ApiUpdateConfig = {
 };
 
 export type ApiServiceSpec = {
+	[key: string]: unknown;
 	Name?: string;
 	Labels?: Labels;
 	TaskTemplate?: {
-		ContainerSpec?: {Image?: string; Labels?: Labels; TTY?: boolean};
+		[key: string]: unknown;
+		ContainerSpec?: {[key: string]: unknown; Image?: string; Labels?: Labels; TTY?: boolean; Env?: string[]};
 		ForceUpdate?: number;
 	};
 	Mode?: {

@@ -1,7 +1,7 @@
 // Keeps a sink (the model's store) in step with the engine: events for services and
 // nodes, polling for tasks (the API has no task events), a periodic full resync as a
 // safety net, and never two requests of the same kind at once.
-import type {SwarmApi, Subscription} from './client.js';
+import type {Subscription, SwarmReader} from './client.js';
 import {DockerError} from './errors.js';
 import type {ApiEvent, ApiInfo, ApiNode, ApiService, ApiTask, ApiVersionInfo} from './types.js';
 
@@ -28,7 +28,7 @@ type Kind = 'nodes' | 'services' | 'tasks' | 'info';
 
 export type Watcher = {stop(): void; refreshNow(): void};
 
-export function watchCluster(api: SwarmApi, sink: ClusterSink, options: WatchOptions = {}): Watcher {
+export function watchCluster(api: SwarmReader, sink: ClusterSink, options: WatchOptions = {}): Watcher {
 	const refresh = options.refresh ?? 2000;
 	const resync = options.resync ?? 30_000;
 	const debounce = options.debounce ?? 100;

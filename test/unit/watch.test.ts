@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import type {EventHandlers, SwarmApi} from '../../source/docker/client.js';
+import type {EventHandlers, SwarmReader} from '../../source/docker/client.js';
 import {parseHost} from '../../source/docker/endpoint.js';
 import {DockerError, toDockerError} from '../../source/docker/errors.js';
 import {NdjsonSplitter} from '../../source/docker/events.js';
@@ -18,7 +18,7 @@ function fakeApi() {
 		if (!slow) return Promise.resolve(value);
 		return new Promise<T>((resolve) => pending.push(() => resolve(value)));
 	};
-	const api: SwarmApi = {
+	const api: SwarmReader = {
 		endpoint: parseHost('unix:///fake.sock', {context: 'default', source: 'test'}),
 		version: async () => ({Version: '20.10.24'}),
 		info: () => answer('info', lab.info),

@@ -1,0 +1,8 @@
+// Errors an action reports to the operator: already one plain sentence.
+export class ActionError extends Error {}
+
+export class ReadOnlyError extends ActionError {
+	constructor() {
+		super('read-only mode: swarmtui was started with --read-only, so nothing can be changed');
+	}
+}

@@ -1,0 +1,32 @@
+// The operations the UI can ask for, bound to one engine and the --read-only flag.
+import type {SwarmWriter} from '../docker/client.js';
+import {type Availability, type Role, setAvailability, setRole} from './node.js';
+import {type Done, removeService, restartService, rollbackService, scaleService, updateImage} from './service.js';
+
+export type Actions = {
+	readOnly: boolean;
+	scale(serviceId: string, replicas: string): Promise<Done>;
+	updateImage(serviceId: string, image: string): Promise<Done>;
+	rollback(serviceId: string): Promise<Done>;
+	restart(serviceId: string): Promise<Done>;
+	remove(serviceId: string, typedName: string): Promise<Done>;
+	setAvailability(nodeId: string, availability: Availability): Promise<Done>;
+	setRole(nodeId: string, role: Role): Promise<Done>;
+};
+
+export function createActions(api: SwarmWriter, readOnly: boolean): Actions {
+	const options = {readOnly};
+	return {
+		readOnly,
+		scale: (id, replicas) => scaleService(api, options, id, replicas),
+		updateImage: (id, image) => updateImage(api, options, id, image),
+		rollback: (id) => rollbackService(api, options, id),
+		restart: (id) => restartService(api, options, id),
+		remove: (id, typed) => removeService(api, options, id, typed),
+		setAvailability: (id, availability) => setAvailability(api, options, id, availability),
+		setRole: (id, role) => setRole(api, options, id, role),
+	};
+}
+
+export type {Availability, Done, Role};
+export {ActionError, ReadOnlyError} from './errors.js';
