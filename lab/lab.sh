@@ -171,7 +171,7 @@ cmd_seed() {
   local common=(--no-resolve-image --detach --quiet)
   local stack=(--label com.docker.stack.namespace=shop --container-label com.docker.stack.namespace=shop)
   svc_exists shop_web || dk 1 service create "${common[@]}" "${stack[@]}" --name shop_web --replicas 3 \
-    --publish mode=host,target=80,published=8080 "$IMAGE:1" httpd -f -p 80 -h /www >/dev/null
+    --publish published=8080,target=80 "$IMAGE:1" httpd -f -p 80 -h /www >/dev/null
   svc_exists shop_api || dk 1 service create "${common[@]}" "${stack[@]}" --name shop_api --replicas 2 \
     "$IMAGE:1" sh -c 'i=0; while true; do i=$((i+1)); echo "api request $i on $(hostname)"; sleep 1; done' >/dev/null
   svc_exists monitor || dk 1 service create "${common[@]}" --name monitor --mode global \

@@ -10,6 +10,8 @@ import {DockerError} from './docker/errors.js';
 import {preflight} from './docker/preflight.js';
 import {watchCluster} from './docker/watch.js';
 import {ClusterStore} from './model/store.js';
+import {ActivityLog} from './model/activity.js';
+import {createActions} from './actions/index.js';
 import {App} from './ui/App.js';
 import {enterAltScreen, leaveAltScreen} from './ui/screen.js';
 import {parseDuration} from './model/duration.js';
@@ -40,6 +42,9 @@ const cli = meow(
     Enter             tasks of the selected service, stack or node
     h                 task history on/off (earlier tasks of each slot)
     /                 filter the focused pane (Enter keeps it, Esc clears it)
+    services, tasks   s scale  u update image  r roll back  R force restart  x/Ctrl-D remove
+    nodes             d drain  a activate  p pause  + promote  - demote
+    o                 the rollout in progress     :  command (events, rollout, quit…)
     ?                 help                        q Ctrl-C  quit
 
   Examples
@@ -97,7 +102,9 @@ async function main(): Promise<void> {
 
 	const store = new ClusterStore();
 	store.setIdentity(identity.info, identity.version);
-	const watcher = watchCluster(api, store, {refresh});
+	const activity = new ActivityLog();
+	const watcher = watchCluster(api, store, {refresh, onEvent: (event) => activity.addEvent(event)});
+	const actions = createActions(api, cli.flags.readOnly);
 
 	let done = false;
 	const quit = (code = 0) => {
@@ -111,7 +118,7 @@ async function main(): Promise<void> {
 	};
 
 	enterAltScreen();
-	const app = render(<App store={store} endpoint={describeEndpoint(endpoint)} readOnly={cli.flags.readOnly} onQuit={() => quit(0)} />, {
+	const app = render(<App store={store} endpoint={describeEndpoint(endpoint)} actions={actions} activity={activity} onQuit={() => quit(0)} />, {
 		exitOnCtrlC: false,
 	});
 	// A dropped ssh session (SIGHUP), kill (SIGTERM) or Ctrl-C outside raw mode.

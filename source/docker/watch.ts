@@ -22,6 +22,8 @@ export type WatchOptions = {
 	resync?: number;
 	/** Delay that folds a burst of events into one list call, ms. */
 	debounce?: number;
+	/** Every service and node event, as it arrives (the activity list). */
+	onEvent?: (event: ApiEvent) => void;
 };
 
 type Kind = 'nodes' | 'services' | 'tasks' | 'info';
@@ -86,6 +88,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 
 	const onEvent = (event: ApiEvent) => {
 		retryDelay = 1000;
+		options.onEvent?.(event);
 		const id = event.Actor?.ID ?? '';
 		if (event.Type === 'service') {
 			if (event.Action === 'remove' && id) sink.removeService(id);

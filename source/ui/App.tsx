@@ -1,123 +1,177 @@
-// The main screen: header, nodes / services / tasks panes, footer. It renders the
-// store's snapshot and keeps the operator's place; it never fetches.
+// The screen: header, the main panes (or a rollout, or the activity list), footer,
+// and dialogs on top. It renders the store's snapshot and keeps the operator's place;
+// it never fetches, and it changes the swarm only through the actions it is given.
 import {Box, type Key, Text, useInput} from 'ink';
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
-import {matches} from '../model/filter.js';
-import {nodeRows, type NodeRow} from '../model/nodes.js';
+import type {Actions} from '../actions/index.js';
+import type {ActivityLog} from '../model/activity.js';
+import {type Progress, type Rollout, rolloutProgress, startRollout} from '../model/rollout.js';
 import {moveIndex, selectedIndex} from '../model/selection.js';
-import {filterServiceRows, serviceRows, stackCount, type ServicesPaneRow} from '../model/services.js';
 import type {ClusterSnapshot} from '../model/store.js';
-import {type TaskTarget, taskRows, type TaskRow} from '../model/tasks.js';
+import {ActivityView} from './ActivityView.js';
+import {naturalWidths} from './columns.js';
+import {type Dialog, dialogKey} from './dialog.js';
+import {DialogBox} from './DialogBox.js';
 import {FilterBar} from './FilterBar.js';
 import {Footer, type FooterMessage} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {splitKeys} from './input.js';
-import type {PaneName} from './keys.js';
-import {naturalWidths} from './columns.js';
+import {findCommand, type PaneName} from './keys.js';
 import {computeLayout, minColumns, minRows} from './layout.js';
-import {Pane} from './Pane.js';
-import {nodeColumns, serviceColumns, taskColumns} from './paneColumns.js';
-import {Table} from './Table.js';
+import {MainView} from './MainView.js';
+import {type Job, nodeKeys, nodeOperation, type NodeKey, type Outcome, serviceKeys, serviceOperation, type ServiceKey} from './operations.js';
+import {nodeColumns} from './paneColumns.js';
+import {RolloutView} from './RolloutView.js';
 import {sanitize} from './text.js';
-import {healthColor} from './theme.js';
+import {type Nav, usePanes} from './usePanes.js';
 import {useNow} from './useNow.js';
 import {useTerminalSize} from './useTerminalSize.js';
 
 export type StoreView = {get: () => ClusterSnapshot; subscribe: (listener: () => void) => () => void};
+export type ActivityFeed = Pick<ActivityLog, 'get' | 'subscribe' | 'add' | 'settle'>;
 
 export type AppProps = {
 	store: StoreView;
 	endpoint: string;
-	readOnly: boolean;
+	actions: Actions;
+	activity: ActivityFeed;
 	onQuit: () => void;
 	clock?: () => number;
 	/** Fixed terminal size (tests); otherwise the real terminal's, updated on resize. */
 	size?: {columns: number; rows: number};
 };
 
-type Place = {id?: string; index: number};
-type Nav = {focus: PaneName; master: 'nodes' | 'services'; places: Record<PaneName, Place>};
+type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number};
+type Tracked = Rollout & {ended?: string};
+
 const panes: PaneName[] = ['nodes', 'services', 'tasks'];
 
-const nodeFields = (r: NodeRow) => [r.hostname, r.role, r.managerStatus, r.availability, r.state, r.engine, r.address];
-const serviceFields = (r: ServicesPaneRow) => (r.kind === 'stack' ? [r.name] : [r.name, r.mode, r.image, r.update, r.ports, r.stack ?? '']);
-const taskFields = (r: TaskRow) => [r.name, r.node, r.desired, r.current, r.error, r.image];
+/** A ref and a state in one: keys of one burst see each other's changes at once. */
+function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => void] {
+	const [value, setValue] = useState(initial);
+	const ref = useRef(value);
+	ref.current = value;
+	const update = (change: (old: T) => T) => {
+		ref.current = change(ref.current);
+		setValue(ref.current);
+	};
+	return [value, () => ref.current, update];
+}
 
-export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) {
+export function App({store, endpoint, actions, activity, onQuit, clock, size}: AppProps) {
 	const snapshot = useSyncExternalStore(store.subscribe, store.get);
+	const entries = useSyncExternalStore(activity.subscribe, activity.get);
 	const now = useNow(1000, clock);
 	const terminal = useTerminalSize();
 	const columns = size?.columns ?? terminal.columns;
 	// One line short of the terminal: a frame as tall as the terminal makes Ink clear the
 	// whole screen on every render, which flickers over ssh.
 	const rows = (size?.rows ?? terminal.rows) - 1;
-	const [nav, setNav] = useState<Nav>({
+
+	const [nav, getNav, updateNav] = useSyncedState<Nav>({
 		focus: 'services',
 		master: 'services',
 		places: {nodes: {index: 0}, services: {index: 0}, tasks: {index: 0}},
 	});
-	const {focus, master, places} = nav;
-	// Keys of one burst ("\t\tjjj") are handled one after another before React renders:
-	// each must see what the previous one did, so navigation updates go through a ref.
-	const navRef = useRef(nav);
-	navRef.current = nav;
-	const updateNav = (change: (old: Nav) => Nav) => {
-		navRef.current = change(navRef.current);
-		setNav(navRef.current);
-	};
 	const [filters, setFilters] = useState<Record<PaneName, string>>({nodes: '', services: '', tasks: ''});
-	const [editing, setEditing] = useState<PaneName | undefined>();
-	const editingRef = useRef<PaneName | undefined>(undefined);
+	const [editing, getEditing, updateEditing] = useSyncedState<PaneName | undefined>(undefined);
+	const [dialog, getDialog, updateDialog] = useSyncedState<Dialog | undefined>(undefined);
+	const [view, getView, updateView] = useSyncedState<View>({kind: 'main'});
 	const [history, setHistory] = useState(false);
 	const [help, setHelp] = useState(false);
 	const [message, setMessage] = useState<FooterMessage | undefined>();
+	const [rollouts, setRollouts] = useState<Tracked[]>([]);
+	const nextRollout = useRef(1);
 
 	useEffect(() => {
 		if (!message) return;
-		const timer = setTimeout(() => setMessage(undefined), 4000);
+		const timer = setTimeout(() => setMessage(undefined), message.error ? 8000 : 5000);
 		return () => clearTimeout(timer);
 	}, [message]);
 
-	const allNodes = useMemo(() => nodeRows(snapshot), [snapshot.nodes, snapshot.tasks, snapshot.info]);
-	const allServices = useMemo(() => serviceRows(snapshot), [snapshot.services, snapshot.tasks]);
-	const nodes = useMemo(() => allNodes.filter((r) => matches(filters.nodes, nodeFields(r))), [allNodes, filters.nodes]);
-	const services = useMemo(
-		() => filterServiceRows(allServices, filters.services, (r) => matches(filters.services, serviceFields(r))),
-		[allServices, filters.services],
-	);
-	const nodeIndex = selectedIndex(nodes, places.nodes.id, places.nodes.index);
-	const serviceIndex = selectedIndex(services, places.services.id, places.services.index);
-
-	const target: TaskTarget | undefined = useMemo(() => {
-		if (master === 'nodes') {
-			const node = nodes[nodeIndex];
-			return node ? {kind: 'node', id: node.id} : undefined;
-		}
-		const row = services[serviceIndex];
-		if (!row) return undefined;
-		return row.kind === 'stack' ? {kind: 'stack', name: row.name} : {kind: 'service', id: row.id};
-	}, [master, nodes, nodeIndex, services, serviceIndex]);
-	const targetKey = target ? `${target.kind}:${target.kind === 'stack' ? target.name : target.id}` : '';
-	const taskView = useMemo(
-		() => taskRows(snapshot, target, history, now),
-		[snapshot.tasks, snapshot.services, snapshot.nodes, targetKey, history, now],
-	);
-	const tasks = useMemo(() => taskView.rows.filter((r) => matches(filters.tasks, taskFields(r))), [taskView, filters.tasks]);
-	const taskIndex = selectedIndex(tasks, places.tasks.id, places.tasks.index);
-
-	const paneRows: Record<PaneName, readonly {id: string}[]> = {nodes, services, tasks};
+	const {focus} = nav;
+	const data = usePanes(snapshot, nav, filters, history, now);
 	const nodesWidth = useMemo(() => {
-		const widths = naturalWidths(nodeColumns, allNodes);
+		const widths = naturalWidths(nodeColumns, data.allNodes);
 		return widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1) + 3; // gaps, marker, borders
-	}, [allNodes]);
-	const layout = computeLayout(columns, rows, allNodes.length, allServices.length, nodesWidth);
+	}, [data.allNodes]);
+	const layout = computeLayout(columns, rows, data.allNodes.length, data.allServices.length, nodesWidth);
 
-	// Functional updates: a burst of keys ("jjj") is applied one after another.
+	// Rollouts: progress from the snapshot; the end of each goes to the activity list.
+	const progress = useMemo(() => new Map<number, Progress>(rollouts.map((r) => [r.id, rolloutProgress(snapshot, r)])), [rollouts, snapshot]);
+	useEffect(() => {
+		const ended = rollouts.filter((r) => !r.ended && progress.get(r.id)?.finished);
+		if (ended.length === 0) return;
+		for (const r of ended) {
+			const p = progress.get(r.id);
+			const text = `${r.kind} ${p?.paused ? 'paused' : 'finished'}: ${p?.state.replace(/_/g, ' ')}${p?.message ? ` (${p.message})` : ''}`;
+			activity.add({source: 'action', target: r.name, text, outcome: p?.paused ? 'error' : 'ok'});
+		}
+		setRollouts((old) => old.map((r) => (ended.some((e) => e.id === r.id) ? {...r, ended: progress.get(r.id)?.state ?? 'ended'} : r)));
+	}, [progress]);
+	const running = rollouts.filter((r) => !r.ended);
+	const status = running.length
+		? running.map((r) => `${r.kind} ${r.name} ${progress.get(r.id)?.done ?? 0}/${progress.get(r.id)?.total ?? 0}`).join(' · ')
+		: undefined;
+
+	const run = (job: Job) => {
+		const pending = activity.add({source: 'action', target: job.target, text: `${job.label}…`, outcome: 'pending'});
+		setMessage({text: `${job.target}: ${job.label}…`});
+		// Taken before the change, so the rollout knows which tasks are the old ones.
+		const rollout = job.rollout ? startRollout(store.get(), nextRollout.current++, job.rollout.kind, job.rollout.targetId) : undefined;
+		job.perform().then(
+			(done) => {
+				const warning = done.warnings?.length ? ` (${done.warnings.join('; ')})` : '';
+				activity.settle(pending, 'ok', `${job.label}: ${done.message}${warning}`);
+				setMessage({text: `${done.message}${warning}`, error: false});
+				if (rollout) {
+					setRollouts((old) => [...old.filter((r) => !(r.targetId === rollout.targetId && !r.ended)), rollout]);
+					updateView(() => ({kind: 'rollout', id: rollout.id}));
+				}
+			},
+			(error: unknown) => {
+				const text = error instanceof Error ? error.message : String(error);
+				activity.settle(pending, 'error', `${job.label}: ${text}`);
+				setMessage({text, error: true});
+			},
+		);
+	};
+
+	const apply = (outcome: Outcome) => {
+		if (outcome.message) setMessage(outcome.message);
+		if (outcome.dialog) updateDialog(() => outcome.dialog);
+	};
+
+	const context = () => ({snapshot: store.get(), actions, run});
+
+	const serviceAction = (key: ServiceKey) => {
+		const current = getNav();
+		let id: string | undefined;
+		if (current.focus === 'services') {
+			const row = data.services[selectedIndex(data.services, current.places.services.id, current.places.services.index)];
+			if (row?.kind === 'stack') return setMessage({text: `select a service: this row is the stack ${row.name}`});
+			id = row?.id;
+		} else if (current.focus === 'tasks') {
+			id = data.tasks[selectedIndex(data.tasks, current.places.tasks.id, current.places.tasks.index)]?.serviceId;
+		}
+		const service = id ? store.get().services.get(id) : undefined;
+		if (!service) return setMessage({text: 'select a service first'});
+		apply(serviceOperation(context(), key, service));
+	};
+
+	const nodeAction = (key: NodeKey) => {
+		const current = getNav();
+		const row = data.nodes[selectedIndex(data.nodes, current.places.nodes.id, current.places.nodes.index)];
+		const node = row ? store.get().nodes.get(row.id) : undefined;
+		if (!node) return setMessage({text: 'select a node first'});
+		apply(nodeOperation(context(), key, node));
+	};
+
 	const move = (to: (index: number, length: number) => number) =>
 		updateNav((old) => {
 			const pane = old.focus;
-			const list = paneRows[pane];
+			const list = data.rows[pane];
 			const current = selectedIndex(list, old.places[pane].id, old.places[pane].index);
 			const index = to(current, list.length);
 			const places = {...old.places, [pane]: {id: list[index]?.id, index: Math.max(0, index)}};
@@ -127,68 +181,112 @@ export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) 
 
 	const focusPane = (step: (focus: PaneName) => PaneName) =>
 		updateNav((old) => {
-			const focus = step(old.focus);
-			if (focus === 'tasks' || focus === old.master) return {...old, focus};
-			return {focus, master: focus, places: {...old.places, tasks: {index: 0}}};
+			const next = step(old.focus);
+			if (next === 'tasks' || next === old.master) return {...old, focus: next};
+			return {focus: next, master: next, places: {...old.places, tasks: {index: 0}}};
 		});
+
+	const openRollout = () => {
+		const latest = running[running.length - 1] ?? rollouts[rollouts.length - 1];
+		if (!latest) return setMessage({text: 'no rollout this session'});
+		updateView(() => ({kind: 'rollout', id: latest.id}));
+	};
+
+	const runCommand = (text: string) => {
+		const command = findCommand(text);
+		if (!command) return;
+		if (command.run === 'quit') return onQuit();
+		if (command.run === 'activity') return updateView(() => ({kind: 'activity', index: 0}));
+		if (command.run === 'rollout') return openRollout();
+		updateView(() => ({kind: 'main'}));
+		focusPane(() => command.run as PaneName);
+	};
 
 	const page = layout ? Math.max(1, layout[focus].height - 3) : 10;
 
 	const onKey = (input: string, key: Key) => {
-			const typing = editingRef.current;
-			if (typing) {
-				// The filter is typed here, not in a separate input, so a burst like "/mon"
-				// arriving in one read lands in the filter whole.
-				if (key.escape || key.return) {
-					if (key.escape) setFilters((old) => ({...old, [typing]: ''}));
-					editingRef.current = undefined;
-					setEditing(undefined);
-				} else if (key.backspace || key.delete) {
-					setFilters((old) => ({...old, [typing]: old[typing].slice(0, -1)}));
-				} else if (input && !key.ctrl && !key.meta) {
-					setFilters((old) => ({...old, [typing]: (old[typing] + sanitize(input)).slice(0, 200)}));
-				}
-				return;
+		const open = getDialog();
+		if (open) {
+			const step = dialogKey(open, input, key);
+			updateDialog(() => step.dialog);
+			const next = step.run?.();
+			if (next) updateDialog(() => next);
+			return;
+		}
+		const typing = getEditing();
+		if (typing) {
+			// The filter is typed here, not in a separate input, so a burst like "/mon"
+			// arriving in one read lands in the filter whole.
+			if (key.escape || key.return) {
+				if (key.escape) setFilters((old) => ({...old, [typing]: ''}));
+				updateEditing(() => undefined);
+			} else if (key.backspace || key.delete) {
+				setFilters((old) => ({...old, [typing]: old[typing].slice(0, -1)}));
+			} else if (input && !key.ctrl && !key.meta) {
+				setFilters((old) => ({...old, [typing]: (old[typing] + sanitize(input)).slice(0, 200)}));
 			}
-			if (help) {
-				if (key.escape || input === '?' || input === 'q') setHelp(false);
-				return;
-			}
-			if (input === 'q' || (key.ctrl && input === 'c')) {
-				onQuit();
-				return;
-			}
-			if (key.tab) {
-				const step = key.shift ? panes.length - 1 : 1;
-				focusPane((current) => panes[(panes.indexOf(current) + step) % panes.length] as PaneName);
-				return;
-			}
-			if (key.upArrow || input === 'k') move((i, n) => moveIndex(i, -1, n));
-			else if (key.downArrow || input === 'j') move((i, n) => moveIndex(i, 1, n));
-			else if (key.pageUp) move((i, n) => moveIndex(i, -page, n));
-			else if (key.pageDown) move((i, n) => moveIndex(i, page, n));
-			else if (input === 'g' || key.home) move((_i, n) => moveIndex(0, 0, n));
-			else if (input === 'G' || key.end) move((_i, n) => moveIndex(n - 1, 0, n));
-			else if (key.return) {
-				focusPane(() => 'tasks');
-			} else if (input === '/') {
-				editingRef.current = navRef.current.focus;
-				setEditing(navRef.current.focus);
-			}
-			else if (input === '?') setHelp(true);
-			else if (input === 'h') {
-				setHistory((on) => !on);
-				setMessage({text: history ? 'task history off' : 'task history on'});
-			} else if (key.escape) {
-				const pane = navRef.current.focus;
-				setFilters((old) => (old[pane] ? {...old, [pane]: ''} : old));
-			}
+			return;
+		}
+		if (help) {
+			if (key.escape || input === '?' || input === 'q') setHelp(false);
+			return;
+		}
+		if (input === 'q' || (key.ctrl && input === 'c')) return onQuit();
+		if (input === '?') return setHelp(true);
+		if (input === ':') {
+			return updateDialog(() => ({
+				kind: 'prompt',
+				title: 'Command (events, rollout, nodes, services, tasks, quit)',
+				value: '',
+				fresh: false,
+				check: (value) => (findCommand(value) ? undefined : value.trim() ? `unknown command "${value.trim()}"` : 'type a command'),
+				submit: (value) => runCommand(value),
+			}));
+		}
+		const current = getView();
+		if (current.kind === 'rollout') {
+			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
+			const rollout = rollouts.find((r) => r.id === current.id);
+			const service = rollout && rollout.kind !== 'drain' ? store.get().services.get(rollout.targetId) : undefined;
+			if (input === 'r' && service) apply(serviceOperation(context(), 'r', service));
+			return;
+		}
+		if (current.kind === 'activity') {
+			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
+			const total = entries.length;
+			const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -page : key.pageDown ? page : 0;
+			if (step) updateView((old) => (old.kind === 'activity' ? {...old, index: moveIndex(old.index, step, total)} : old));
+			if (input === 'g') updateView(() => ({kind: 'activity', index: 0}));
+			if (input === 'G') updateView(() => ({kind: 'activity', index: Math.max(0, total - 1)}));
+			return;
+		}
+		const pane = getNav().focus;
+		if (key.tab) {
+			const step = key.shift ? panes.length - 1 : 1;
+			return focusPane((old) => panes[(panes.indexOf(old) + step) % panes.length] as PaneName);
+		}
+		if (key.upArrow || input === 'k') return move((i, n) => moveIndex(i, -1, n));
+		if (key.downArrow || input === 'j') return move((i, n) => moveIndex(i, 1, n));
+		if (key.pageUp) return move((i, n) => moveIndex(i, -page, n));
+		if (key.pageDown) return move((i, n) => moveIndex(i, page, n));
+		if (input === 'g' || key.home) return move((_i, n) => moveIndex(0, 0, n));
+		if (input === 'G' || key.end) return move((_i, n) => moveIndex(n - 1, 0, n));
+		if (key.return) return focusPane(() => 'tasks');
+		if (input === '/') return updateEditing(() => pane);
+		if (input === 'o') return openRollout();
+		if (input === 'h') {
+			setHistory((on) => !on);
+			return setMessage({text: history ? 'task history off' : 'task history on'});
+		}
+		if (key.escape) return setFilters((old) => (old[pane] ? {...old, [pane]: ''} : old));
+		const serviceKey: ServiceKey | undefined = key.ctrl && input === 'd' ? 'ctrl-d' : (serviceKeys as readonly string[]).includes(input) && !key.ctrl ? (input as ServiceKey) : undefined;
+		if (pane === 'nodes' && (nodeKeys as readonly string[]).includes(input) && !key.ctrl) return nodeAction(input as NodeKey);
+		if (pane !== 'nodes' && serviceKey) return serviceAction(serviceKey);
 	};
-	useInput(
-		(input, key) => {
-			for (const [one, oneKey] of splitKeys(input, key)) onKey(one, oneKey);
-		},
-	);
+
+	useInput((input, key) => {
+		for (const [one, oneKey] of splitKeys(input, key)) onKey(one, oneKey);
+	});
 
 	if (!layout) {
 		return (
@@ -200,92 +298,37 @@ export function App({store, endpoint, readOnly, onQuit, clock, size}: AppProps) 
 		);
 	}
 
-	const problems = allServices.filter((r) => r.kind === 'service' && r.health !== 'ok').length + allNodes.filter((r) => r.health === 'bad').length;
-	const filterNote = (pane: PaneName) => (filters[pane] ? ` · /${filters[pane]}` : '');
-	const targetName = (() => {
-		if (!target) return '';
-		if (target.kind === 'stack') return `stack ${target.name}`;
-		if (target.kind === 'node') return `node ${nodes[nodeIndex]?.hostname ?? ''}`;
-		const row = services[serviceIndex];
-		return row?.name ?? '';
-	})();
-	const tasksTitle = target
-		? `Tasks · ${targetName} · ${taskView.running}/${taskView.slots} running${history ? ' · history (h)' : ' (h history)'}${filterNote('tasks')}`
-		: 'Tasks';
+	const problems =
+		data.allServices.filter((r) => r.kind === 'service' && r.health !== 'ok').length + data.allNodes.filter((r) => r.health === 'bad').length;
+	const bodyHeight = rows - 2;
+	const shownRollout = view.kind === 'rollout' ? rollouts.find((r) => r.id === view.id) : undefined;
+	const shownProgress = shownRollout ? progress.get(shownRollout.id) : undefined;
 
-	const nodesPane = (
-		<Pane title={`Nodes ${allNodes.length}${filterNote('nodes')}`} width={layout.nodes.width} height={layout.nodes.height} focused={focus === 'nodes'}>
-			<Table
-				data={nodes}
-				columns={nodeColumns}
-				width={layout.nodes.width - 2}
-				height={layout.nodes.height - 2}
-				selected={nodeIndex}
-				focused={focus === 'nodes'}
-				rowStyle={(r) => ({color: healthColor[r.health]})}
-				emptyText={filters.nodes ? 'no node matches the filter' : 'no nodes yet'}
-			/>
-		</Pane>
-	);
-	const servicesPane = (
-		<Pane
-			title={`Services ${allServices.length - stackCount(allServices)} · stacks ${stackCount(allServices)}${filterNote('services')}`}
-			width={layout.services.width}
-			height={layout.services.height}
-			focused={focus === 'services'}
-		>
-			<Table
-				data={services}
-				columns={serviceColumns}
-				width={layout.services.width - 2}
-				height={layout.services.height - 2}
-				selected={serviceIndex}
-				focused={focus === 'services'}
-				rowStyle={(r) => ({color: healthColor[r.health], bold: r.kind === 'stack'})}
-				emptyText={filters.services ? 'no service matches the filter' : 'no services'}
-			/>
-		</Pane>
-	);
-	const tasksPane = (
-		<Pane title={tasksTitle} width={layout.tasks.width} height={layout.tasks.height} focused={focus === 'tasks'}>
-			<Table
-				data={tasks}
-				columns={taskColumns}
-				width={layout.tasks.width - 2}
-				height={layout.tasks.height - 2}
-				selected={taskIndex}
-				focused={focus === 'tasks'}
-				rowStyle={(r) => ({color: healthColor[r.health], dim: r.earlier})}
-				emptyText={target ? (filters.tasks ? 'no task matches the filter' : 'no tasks') : 'select a service or node'}
-			/>
-		</Pane>
-	);
+	let body;
+	if (help) body = <Help width={columns} height={bodyHeight} readOnly={actions.readOnly} />;
+	else if (shownRollout && shownProgress)
+		body = (
+			<RolloutView rollout={shownRollout} progress={shownProgress} snapshot={snapshot} width={columns} height={bodyHeight} now={now} readOnly={actions.readOnly} />
+		);
+	else if (view.kind === 'activity') body = <ActivityView entries={entries} width={columns} height={bodyHeight} selected={view.index} />;
+	else body = <MainView data={data} layout={layout} focus={focus} filters={filters} history={history} />;
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
-			<Header endpoint={endpoint} snapshot={snapshot} now={now} width={columns} problems={problems} readOnly={readOnly} />
-			{help ? (
-				<Help width={columns} height={rows - 2} readOnly={readOnly} />
-			) : layout.wide ? (
-				<>
-					<Box>
-						{nodesPane}
-						{servicesPane}
-					</Box>
-					{tasksPane}
-				</>
+			<Header endpoint={endpoint} snapshot={snapshot} now={now} width={columns} problems={problems} readOnly={actions.readOnly} />
+			{dialog ? (
+				<Box flexDirection="column" height={bodyHeight} justifyContent="center" alignItems="center">
+					<DialogBox dialog={dialog} width={Math.min(columns, 100)} />
+				</Box>
 			) : (
-				<>
-					{nodesPane}
-					{servicesPane}
-					{tasksPane}
-				</>
+				body
 			)}
 			{editing ? (
 				<FilterBar pane={editing} value={filters[editing]} width={columns} />
 			) : (
-				<Footer pane={focus} width={columns} message={message} />
+				<Footer pane={focus} width={columns} message={message} status={status} readOnly={actions.readOnly} />
 			)}
 		</Box>
 	);
 }
+

@@ -5,10 +5,14 @@ import {theme} from './theme.js';
 
 export type FooterMessage = {text: string; error?: boolean};
 
-export function Footer({pane, width, message}: {pane: PaneName; width: number; message?: FooterMessage}) {
-	const keys = footerBindings(pane).map((binding) => `${binding.keys.split(' ')[0]} ${binding.label}`);
-	const right = message ? sanitize(message.text) : '';
-	const room = Math.max(0, width - 2 - (right ? Math.min(displayWidth(right), Math.floor(width / 2)) + 2 : 0));
+export type FooterProps = {pane: PaneName; width: number; message?: FooterMessage; status?: string; readOnly?: boolean};
+
+/** Keys that work in the focused pane on the left; a message, or rollouts in progress, on the right. */
+export function Footer({pane, width, message, status, readOnly}: FooterProps) {
+	const keys = footerBindings(pane, readOnly).map((binding) => `${binding.keys.split(' ')[0]} ${binding.label}`);
+	const right = message ? sanitize(message.text) : (status ?? '');
+	const rightWidth = right ? Math.min(displayWidth(right), Math.floor(width * 0.6)) : 0;
+	const room = Math.max(0, width - 2 - (rightWidth ? rightWidth + 2 : 0));
 	let left = '';
 	for (const key of keys) {
 		const next = left ? `${left}  ${key}` : key;
@@ -24,8 +28,8 @@ export function Footer({pane, width, message}: {pane: PaneName; width: number; m
 				</Text>
 			</Box>
 			{right ? (
-				<Text color={message?.error ? theme.error : 'green'} wrap="truncate">
-					{fit(right, Math.min(displayWidth(right), Math.floor(width / 2))).trimEnd()}{' '}
+				<Text color={message ? (message.error ? theme.error : 'green') : 'yellow'} wrap="truncate">
+					{fit(right, rightWidth).trimEnd()}{' '}
 				</Text>
 			) : null}
 		</Box>

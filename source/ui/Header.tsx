@@ -81,7 +81,7 @@ export function Header(props: HeaderProps) {
 			{segments.map((segment, i) => (
 				<Text key={i} color={segment.color} bold={segment.bold}>
 					{i > 0 ? gap : ''}
-					{i === segments.length - 1 ? fit(segment.text, Math.max(1, props.width - 1 - segments.slice(0, -1).reduce((n, s) => n + displayWidth(s.text) + gap.length, 0) - gap.length)).trimEnd() : segment.text}
+					{i === segments.length - 1 ? fit(segment.text, Math.max(1, props.width - 1 - segments.slice(0, -1).reduce((n, s) => n + displayWidth(s.text) + gap.length, 0))).trimEnd() : segment.text}
 				</Text>
 			))}
 		</Text>

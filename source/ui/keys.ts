@@ -1,7 +1,7 @@
-// The key map: one list that drives the handler's help overlay and the footer.
+// The key map: one list that drives the help overlay and the footer.
 export type PaneName = 'nodes' | 'services' | 'tasks';
 
-export type Binding = {keys: string; label: string; panes?: readonly PaneName[]; footer?: boolean};
+export type Binding = {keys: string; label: string; panes?: readonly PaneName[]; footer?: boolean; writes?: boolean};
 
 export const bindings: readonly Binding[] = [
 	{keys: 'Tab', label: 'next pane', footer: true},
@@ -11,12 +11,40 @@ export const bindings: readonly Binding[] = [
 	{keys: 'PgUp PgDn', label: 'page up / down'},
 	{keys: '⏎', label: 'tasks of the selection', panes: ['nodes', 'services'], footer: true},
 	{keys: 'h', label: 'task history on/off', panes: ['tasks'], footer: true},
+	{keys: 's', label: 'scale', panes: ['services', 'tasks'], footer: true, writes: true},
+	{keys: 'u', label: 'update image', panes: ['services', 'tasks'], footer: true, writes: true},
+	{keys: 'r', label: 'roll back', panes: ['services', 'tasks'], footer: true, writes: true},
+	{keys: 'R', label: 'force restart', panes: ['services', 'tasks'], footer: true, writes: true},
+	{keys: 'x Ctrl-D', label: 'remove service', panes: ['services', 'tasks'], writes: true},
+	{keys: 'd', label: 'drain node', panes: ['nodes'], footer: true, writes: true},
+	{keys: 'a', label: 'activate node', panes: ['nodes'], footer: true, writes: true},
+	{keys: 'p', label: 'pause node', panes: ['nodes'], footer: true, writes: true},
+	{keys: '+', label: 'promote to manager', panes: ['nodes'], writes: true},
+	{keys: '-', label: 'demote to worker', panes: ['nodes'], writes: true},
+	{keys: 'o', label: 'rollout in progress'},
+	{keys: ':', label: 'command: events, rollout, nodes, services, tasks, quit'},
 	{keys: '/', label: 'filter this pane', footer: true},
-	{keys: 'Esc', label: 'clear filter / close'},
+	{keys: 'Esc', label: 'back / clear filter / close'},
 	{keys: '?', label: 'help', footer: true},
 	{keys: 'q Ctrl-C', label: 'quit', footer: true},
 ];
 
-export function footerBindings(pane: PaneName): Binding[] {
-	return bindings.filter((binding) => binding.footer && (!binding.panes || binding.panes.includes(pane)));
+export function footerBindings(pane: PaneName, readOnly = false): Binding[] {
+	return bindings.filter((binding) => binding.footer && (!binding.panes || binding.panes.includes(pane)) && !(readOnly && binding.writes));
+}
+
+export type Command = {names: readonly string[]; run: 'activity' | 'rollout' | 'quit' | PaneName};
+
+export const commands: readonly Command[] = [
+	{names: ['events', 'ev', 'activity'], run: 'activity'},
+	{names: ['rollout', 'ro'], run: 'rollout'},
+	{names: ['nodes', 'no'], run: 'nodes'},
+	{names: ['services', 'svc'], run: 'services'},
+	{names: ['tasks', 'ts'], run: 'tasks'},
+	{names: ['quit', 'q'], run: 'quit'},
+];
+
+export function findCommand(text: string): Command | undefined {
+	const word = text.trim().replace(/^:/, '').toLowerCase();
+	return commands.find((command) => command.names.includes(word));
 }

@@ -2,65 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {ActionError, createActions, ReadOnlyError} from '../../source/actions/index.js';
 import {demoteImpact, drainImpact, promoteImpact, specDiff} from '../../source/actions/plan.js';
 import {parseImage, parseReplicas} from '../../source/actions/validate.js';
-import type {SwarmWriter} from '../../source/docker/client.js';
-import {parseHost} from '../../source/docker/endpoint.js';
-import {DockerError} from '../../source/docker/errors.js';
-import type {ApiNode, ApiService, ApiServiceSpec} from '../../source/docker/types.js';
-import {lab, labStore, serviceId} from './helpers.js';
-
-function fakeWriter(services: ApiService[], nodes: ApiNode[] = lab.nodes) {
-	const state = new Map(services.map((s) => [s.ID, structuredClone(s)]));
-	const nodeState = new Map(nodes.map((n) => [n.ID, structuredClone(n)]));
-	const updates: Array<{id: string; version: number; spec: ApiServiceSpec; rollback?: string}> = [];
-	let conflicts = 0;
-	let registry: 'ok' | 'down' = 'down';
-	const api: SwarmWriter = {
-		endpoint: parseHost('unix:///fake.sock', {context: 'default', source: 'test'}),
-		inspectService: async (id) => {
-			const s = state.get(id);
-			if (!s) throw new DockerError('service not found', 404);
-			return structuredClone(s);
-		},
-		updateService: async (id, version, spec, options = {}) => {
-			const s = state.get(id)!;
-			if (conflicts > 0) {
-				conflicts--;
-				// Someone else changed it meanwhile.
-				s.Version = {Index: (s.Version?.Index ?? 0) + 1};
-				s.Spec = {...s.Spec, Labels: {...s.Spec?.Labels, changedBy: 'someone'}};
-				throw new DockerError('rpc error: code = Unknown desc = update out of sequence', 500);
-			}
-			if (version !== s.Version?.Index) throw new DockerError('rpc error: code = Unknown desc = update out of sequence', 500);
-			updates.push({id, version, spec, rollback: options.rollback});
-			s.PreviousSpec = s.Spec;
-			s.Spec = spec;
-			s.Version = {Index: version + 1};
-			return {};
-		},
-		removeService: async (id) => {
-			state.delete(id);
-		},
-		inspectNode: async (id) => structuredClone(nodeState.get(id)!),
-		updateNode: async (id, version, spec) => {
-			const n = nodeState.get(id)!;
-			if (version !== n.Version?.Index) throw new DockerError('update out of sequence', 500);
-			n.Spec = spec;
-			n.Version = {Index: version + 1};
-		},
-		distribution: async () => {
-			if (registry === 'down') throw new DockerError('Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host', 500);
-			return {Descriptor: {digest: 'sha256:' + 'a'.repeat(64)}};
-		},
-	};
-	return {
-		api,
-		state,
-		nodeState,
-		updates,
-		conflictNext: (n = 1) => (conflicts = n),
-		registryUp: () => (registry = 'ok'),
-	};
-}
+import type {ApiServiceSpec} from '../../source/docker/types.js';
+import {fakeWriter, lab, labStore, serviceId} from './helpers.js';
 
 const web = () => serviceId('shop_web');
 

@@ -3,7 +3,9 @@ import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {ApiService} from '../../source/docker/types.js';
 import {App} from '../../source/ui/App.js';
-import {lab, labStore} from './helpers.js';
+import {createActions} from '../../source/actions/index.js';
+import {ActivityLog} from '../../source/model/activity.js';
+import {fakeWriter, lab, labStore} from './helpers.js';
 
 const clock = () => Date.parse('2026-11-21T23:57:00Z');
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -12,8 +14,13 @@ afterEach(() => {
 	for (const app of mounted.splice(0)) app.unmount();
 });
 
-function show(size = {columns: 100, rows: 30}, store = labStore(), onQuit = () => {}) {
-	const app = render(<App store={store} endpoint="default → unix:///run/stlab/node1.sock" readOnly={false} onQuit={onQuit} clock={clock} size={size} />);
+function show(size = {columns: 100, rows: 30}, store = labStore(), onQuit = () => {}, readOnly = false) {
+	const writer = fakeWriter(lab.services);
+	const activity = new ActivityLog();
+	const actions = createActions(writer.api, readOnly);
+	const app = render(
+		<App store={store} endpoint="default → unix:///run/stlab/node1.sock" actions={actions} activity={activity} onQuit={onQuit} clock={clock} size={size} />,
+	);
 	mounted.push(app);
 	const frame = () => app.lastFrame() ?? '';
 	const press = async (...keys: string[]) => {
@@ -22,7 +29,7 @@ function show(size = {columns: 100, rows: 30}, store = labStore(), onQuit = () =
 			await tick();
 		}
 	};
-	return {app, frame, press, store};
+	return {app, frame, press, store, writer, activity};
 }
 
 const line = (frame: string, text: string) => frame.split('\n').find((l) => l.includes(text)) ?? '';

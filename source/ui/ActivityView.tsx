@@ -1,0 +1,36 @@
+// What this session did, and what the cluster reported, newest first.
+import figures from 'figures';
+import type {Activity} from '../model/activity.js';
+import type {Column} from './columns.js';
+import {Pane} from './Pane.js';
+import {Table} from './Table.js';
+
+const clock = (time: number) => new Date(time).toTimeString().slice(0, 8);
+const marks: Record<Activity['outcome'], string> = {ok: figures.tick, error: figures.cross, pending: figures.ellipsis, info: ' '};
+
+type Row = Omit<Activity, 'id'> & {id: string};
+
+const columns: Column<Row>[] = [
+	{key: 'time', header: 'TIME', get: (a) => clock(a.time), priority: 0},
+	{key: 'who', header: 'BY', get: (a) => (a.source === 'action' ? 'you' : 'swarm'), priority: 2},
+	{key: 'target', header: 'TARGET', get: (a) => a.target, priority: 1, maxWidth: 40},
+	{key: 'what', header: 'WHAT', get: (a) => `${marks[a.outcome]} ${a.text}`, priority: 0, minWidth: 20},
+];
+
+export function ActivityView({entries, width, height, selected}: {entries: readonly Activity[]; width: number; height: number; selected: number}) {
+	const rows: Row[] = [...entries].reverse().map((a) => ({...a, id: String(a.id)}));
+	return (
+		<Pane title={`Activity · ${entries.length} (Esc back)`} width={width} height={height} focused>
+			<Table
+				data={rows}
+				columns={columns}
+				width={width - 2}
+				height={height - 2}
+				selected={selected}
+				focused
+				rowStyle={(a) => ({color: a.outcome === 'error' ? 'red' : a.source === 'cluster' ? undefined : 'cyan'})}
+				emptyText="nothing yet: actions you take and the cluster's service and node events show here"
+			/>
+		</Pane>
+	);
+}

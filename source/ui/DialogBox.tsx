@@ -1,0 +1,48 @@
+import figures from 'figures';
+import {Box, Text} from 'ink';
+import {type Dialog, dialogError} from './dialog.js';
+import {fit, sanitize} from './text.js';
+import {theme} from './theme.js';
+
+export function DialogBox({dialog, width}: {dialog: Dialog; width: number}) {
+	const inner = Math.max(10, width - 4);
+	const error = dialogError(dialog);
+	const field = (value: string, fresh: boolean) => (
+		<Text>
+			<Text color={theme.key}>{'> '}</Text>
+			<Text inverse={fresh}>{fit(sanitize(value), Math.min(inner - 3, Math.max(1, value.length))).trimEnd()}</Text>
+			<Text>{fresh ? '' : '█'}</Text>
+		</Text>
+	);
+	return (
+		<Box flexDirection="column" borderStyle="round" borderColor={theme.focusBorder} width={width} paddingX={1}>
+			<Text bold color={theme.title} wrap="truncate">
+				{sanitize(dialog.title)}
+			</Text>
+			{(dialog.lines ?? []).map((line, i) => (
+				<Text key={`l${i}`} wrap="truncate">
+					{sanitize(line)}
+				</Text>
+			))}
+			{(dialog.warnings ?? []).map((line, i) => (
+				<Text key={`w${i}`} color="yellow" wrap="truncate">
+					{figures.warning} {sanitize(line)}
+				</Text>
+			))}
+			{dialog.kind === 'prompt' ? field(dialog.value, dialog.fresh) : null}
+			{dialog.kind === 'type' ? field(dialog.value, false) : null}
+			{error ? (
+				<Text color={theme.error} wrap="truncate">
+					{figures.cross} {error}
+				</Text>
+			) : null}
+			<Text color={theme.dim} wrap="truncate">
+				{dialog.kind === 'confirm'
+					? 'y confirms, any other key cancels'
+					: dialog.kind === 'type'
+						? `type ${dialog.expected} and ⏎ to confirm, Esc cancels`
+						: '⏎ applies, Esc cancels, typing replaces the value'}
+			</Text>
+		</Box>
+	);
+}

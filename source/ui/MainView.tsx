@@ -1,0 +1,93 @@
+// The three panes: nodes and services (side by side when wide), tasks below.
+import {Box} from 'ink';
+import {stackCount} from '../model/services.js';
+import type {PaneName} from './keys.js';
+import type {Layout} from './layout.js';
+import {Pane} from './Pane.js';
+import {nodeColumns, serviceColumns, taskColumns} from './paneColumns.js';
+import {Table} from './Table.js';
+import {healthColor} from './theme.js';
+import type {PaneData} from './usePanes.js';
+
+export type MainViewProps = {
+	data: PaneData;
+	layout: Layout;
+	focus: PaneName;
+	filters: Record<PaneName, string>;
+	history: boolean;
+};
+
+export function MainView({data, layout, focus, filters, history}: MainViewProps) {
+	const filterNote = (pane: PaneName) => (filters[pane] ? ` · /${filters[pane]}` : '');
+	const {taskView, target} = data;
+	const tasksTitle = target
+		? `Tasks · ${data.targetName} · ${taskView.running}/${taskView.slots} running${history ? ' · history (h)' : ' (h history)'}${filterNote('tasks')}`
+		: 'Tasks';
+	const stacks = stackCount(data.allServices);
+
+	const nodesPane = (
+		<Pane title={`Nodes ${data.allNodes.length}${filterNote('nodes')}`} width={layout.nodes.width} height={layout.nodes.height} focused={focus === 'nodes'}>
+			<Table
+				data={data.nodes}
+				columns={nodeColumns}
+				width={layout.nodes.width - 2}
+				height={layout.nodes.height - 2}
+				selected={data.index.nodes}
+				focused={focus === 'nodes'}
+				rowStyle={(r) => ({color: healthColor[r.health]})}
+				emptyText={filters.nodes ? 'no node matches the filter' : 'no nodes yet'}
+			/>
+		</Pane>
+	);
+	const servicesPane = (
+		<Pane
+			title={`Services ${data.allServices.length - stacks} · stacks ${stacks}${filterNote('services')}`}
+			width={layout.services.width}
+			height={layout.services.height}
+			focused={focus === 'services'}
+		>
+			<Table
+				data={data.services}
+				columns={serviceColumns}
+				width={layout.services.width - 2}
+				height={layout.services.height - 2}
+				selected={data.index.services}
+				focused={focus === 'services'}
+				rowStyle={(r) => ({color: healthColor[r.health], bold: r.kind === 'stack'})}
+				emptyText={filters.services ? 'no service matches the filter' : 'no services'}
+			/>
+		</Pane>
+	);
+	const tasksPane = (
+		<Pane title={tasksTitle} width={layout.tasks.width} height={layout.tasks.height} focused={focus === 'tasks'}>
+			<Table
+				data={data.tasks}
+				columns={taskColumns}
+				width={layout.tasks.width - 2}
+				height={layout.tasks.height - 2}
+				selected={data.index.tasks}
+				focused={focus === 'tasks'}
+				rowStyle={(r) => ({color: healthColor[r.health], dim: r.earlier})}
+				emptyText={target ? (filters.tasks ? 'no task matches the filter' : 'no tasks') : 'select a service or node'}
+			/>
+		</Pane>
+	);
+	if (layout.wide) {
+		return (
+			<>
+				<Box>
+					{nodesPane}
+					{servicesPane}
+				</Box>
+				{tasksPane}
+			</>
+		);
+	}
+	return (
+		<>
+			{nodesPane}
+			{servicesPane}
+			{tasksPane}
+		</>
+	);
+}

@@ -1,0 +1,50 @@
+// Dialogs: a prompt (validated as you type), a y/N confirmation, and a confirmation
+// that needs a name typed. Keys are handled here, purely, so bursts of keys work and
+// the behaviour is tested without rendering.
+import type {Key} from 'ink';
+
+type Base = {title: string; lines?: string[]; warnings?: string[]};
+
+export type Dialog =
+	| (Base & {
+			kind: 'prompt';
+			value: string;
+			fresh: boolean;
+			check: (value: string) => string | undefined;
+			/** May answer with a further dialog (a confirmation for a risky value). */
+			submit: (value: string) => Dialog | void;
+	  })
+	| (Base & {kind: 'confirm'; yes: () => void})
+	| (Base & {kind: 'type'; expected: string; value: string; yes: () => void});
+
+/** What a key does: the dialog to show next (none: closed), and work to run. */
+export type DialogStep = {dialog?: Dialog; run?: () => Dialog | void};
+
+export function dialogKey(dialog: Dialog, input: string, key: Key): DialogStep {
+	if (dialog.kind === 'confirm') {
+		// Only y confirms; anything else cancels.
+		if (input === 'y' || input === 'Y') return {run: dialog.yes};
+		return {};
+	}
+	if (key.escape) return {};
+	if (key.return) {
+		if (dialog.kind === 'type') return dialog.value === dialog.expected ? {run: dialog.yes} : {dialog};
+		if (dialog.check(dialog.value) !== undefined) return {dialog};
+		const value = dialog.value;
+		return {run: () => dialog.submit(value)};
+	}
+	const fresh = dialog.kind === 'prompt' && dialog.fresh;
+	if (key.backspace || key.delete) return {dialog: {...dialog, value: fresh ? '' : dialog.value.slice(0, -1), ...(fresh ? {fresh: false} : {})} as Dialog};
+	if (key.ctrl && input === 'u') return {dialog: {...dialog, value: '', ...(dialog.kind === 'prompt' ? {fresh: false} : {})} as Dialog};
+	if (!input || key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return {dialog};
+	// A prefilled value is selected: the first key typed replaces it.
+	const value = (fresh ? '' : dialog.value) + input.replace(/[\u0000-\u001f\u007f]/g, '');
+	return {dialog: {...dialog, value: value.slice(0, 512), ...(dialog.kind === 'prompt' ? {fresh: false} : {})} as Dialog};
+}
+
+/** The error to show under a prompt's field, as the operator types. */
+export function dialogError(dialog: Dialog): string | undefined {
+	if (dialog.kind === 'prompt') return dialog.check(dialog.value);
+	if (dialog.kind === 'type' && dialog.value && !dialog.expected.startsWith(dialog.value)) return `type "${dialog.expected}" exactly`;
+	return undefined;
+}

@@ -1,0 +1,137 @@
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {createActions} from '../../source/actions/index.js';
+import {ActivityLog} from '../../source/model/activity.js';
+import {App} from '../../source/ui/App.js';
+import {fakeWriter, lab, labStore, serviceId} from './helpers.js';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
+const mounted: Array<{unmount: () => void}> = [];
+afterEach(() => {
+	for (const app of mounted.splice(0)) app.unmount();
+});
+
+function show(readOnly = false) {
+	const store = labStore();
+	const writer = fakeWriter(lab.services);
+	const activity = new ActivityLog();
+	const app = render(
+		<App store={store} endpoint="e" actions={createActions(writer.api, readOnly)} activity={activity} onQuit={() => {}} size={{columns: 110, rows: 32}} />,
+	);
+	mounted.push(app);
+	const frame = () => app.lastFrame() ?? '';
+	const press = async (...keys: string[]) => {
+		for (const key of keys) {
+			app.stdin.write(key);
+			await tick();
+		}
+	};
+	return {frame, press, writer, activity, store};
+}
+
+const web = () => serviceId('shop_web');
+const replicas = (writer: ReturnType<typeof fakeWriter>) => writer.state.get(web())?.Spec?.Mode?.Replicated?.Replicas;
+
+describe('actions from the keyboard', () => {
+	it('scale: bad input is refused under the field and changes nothing', async () => {
+		const {frame, press, writer} = show();
+		await press('j', 'j', 's');
+		expect(frame()).toContain('Scale shop_web (now 3 replicas)');
+		for (const [input, reason] of [['abc', 'not a number'], ['-1', 'negative'], ['1.5', 'whole number'], ['99999999', 'at most 10000']]) {
+			await press('\u0015', input!); // Ctrl-U clears the field
+			expect(frame()).toContain(reason);
+			await press('\r');
+			expect(frame()).toContain('Scale shop_web'); // still open
+		}
+		await press('\u001B');
+		await tick();
+		expect(frame()).not.toContain('Scale shop_web');
+		expect(writer.updates).toHaveLength(0);
+	});
+
+	it('scale: a valid number is applied and the rollout view opens', async () => {
+		const {frame, press, writer, activity} = show();
+		await press('j', 'j', 's', '5', '\r');
+		await tick();
+		expect(replicas(writer)).toBe(5);
+		expect(frame()).toContain('Rollout · scale shop_web');
+		expect(frame()).toMatch(/overall progress: \d out of \d/);
+		expect(activity.get().at(-1)).toMatchObject({outcome: 'ok', target: 'shop_web'});
+		await press('\u001B');
+		await tick();
+		expect(frame()).toContain('Tasks · shop_web');
+	});
+
+	it('scale to 0 asks first; any key but y cancels', async () => {
+		const {frame, press, writer} = show();
+		await press('j', 'j', 's', '0', '\r');
+		expect(frame()).toContain('Scale shop_web to 0?');
+		await press('n');
+		expect(writer.updates).toHaveLength(0);
+		await press('s', '0', '\r', 'y');
+		await tick();
+		expect(replicas(writer)).toBe(0);
+	});
+
+	it('refuses to scale a global service, and says why', async () => {
+		const {frame, press} = show();
+		await press('G', 's');
+		expect(frame()).toContain('monitor is a global service');
+	});
+
+	it('remove wants the service name typed', async () => {
+		const {frame, press, writer} = show();
+		await press('j', 'j', 'x');
+		expect(frame()).toContain('Remove shop_web?');
+		await press('shop_api');
+		expect(frame()).toContain('type "shop_web" exactly');
+		await press('\r');
+		expect(writer.state.has(web())).toBe(true);
+		await press('\u0015', 'shop_web', '\r');
+		await tick();
+		expect(writer.state.has(web())).toBe(false);
+		expect(frame()).toContain('shop_web removed');
+	});
+
+	it('roll back says so when there is no previous spec', async () => {
+		const {frame, press} = show();
+		await press('j', 'j', 'r');
+		expect(frame()).toContain('shop_web has no previous spec to roll back to');
+	});
+
+	it('drain shows the tasks that will move and the manager warning before asking', async () => {
+		const {frame, press, writer} = show();
+		const node1 = lab.nodes.find((n) => n.Description?.Hostname === 'node1')!;
+		await press('\t', '\t', 'd');
+		expect(frame()).toContain('Drain node1?');
+		expect(frame()).toContain('monitor (global): stops on this node');
+		expect(frame()).toContain('node1 is a manager');
+		await press('y');
+		await tick();
+		expect(writer.nodeState.get(node1.ID)?.Spec?.Availability).toBe('drain');
+		expect(frame()).toContain('Rollout · drain node1');
+	});
+
+	it('read-only mode refuses every action key and hides them from the footer', async () => {
+		const {frame, press, writer} = show(true);
+		expect(frame()).not.toContain('s scale');
+		await press('j', 'j', 's');
+		expect(frame()).toContain('read-only mode');
+		await press('\t', '\t', 'd');
+		expect(frame()).toContain('read-only mode');
+		expect(writer.updates).toHaveLength(0);
+	});
+
+	it(':events shows the activity list; Esc goes back', async () => {
+		const {frame, press, activity} = show();
+		activity.addEvent({Type: 'service', Action: 'update', Actor: {ID: 'x', Attributes: {name: 'shop_web', 'replicas.old': '2', 'replicas.new': '3'}}, timeNano: Date.now() * 1e6});
+		await press(':', 'events', '\r');
+		expect(frame()).toContain('Activity · 1');
+		expect(frame()).toContain('update (replicas 2 -> 3)');
+		await press(':', 'bogus');
+		expect(frame()).toContain('unknown command "bogus"');
+		await press('\u001B', '\u001B');
+		await tick();
+		expect(frame()).toContain('Tasks ·');
+	});
+});
