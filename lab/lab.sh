@@ -168,7 +168,8 @@ svc_exists() { dk 1 service inspect "$1" >/dev/null 2>&1; }
 
 cmd_seed() {
   [ -S "$(sock 1)" ] || die "lab is not up (run: lab.sh up)"
-  local common=(--no-resolve-image --detach --quiet)
+  # PID 1 ignores SIGTERM in these busybox tasks: a short grace period keeps updates quick.
+  local common=(--no-resolve-image --detach --quiet --stop-grace-period 2s)
   local stack=(--label com.docker.stack.namespace=shop --container-label com.docker.stack.namespace=shop)
   svc_exists shop_web || dk 1 service create "${common[@]}" "${stack[@]}" --name shop_web --replicas 3 \
     --publish published=8080,target=80 "$IMAGE:1" httpd -f -p 80 -h /www >/dev/null

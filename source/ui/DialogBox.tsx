@@ -41,7 +41,9 @@ export function DialogBox({dialog, width}: {dialog: Dialog; width: number}) {
 					? 'y confirms, any other key cancels'
 					: dialog.kind === 'type'
 						? `type ${dialog.expected} and ⏎ to confirm, Esc cancels`
-						: '⏎ applies, Esc cancels, typing replaces the value'}
+						: dialog.fresh
+							? '⏎ applies, Esc cancels, typing replaces the value'
+							: '⏎ applies, Esc cancels, Ctrl-U clears'}
 			</Text>
 		</Box>
 	);

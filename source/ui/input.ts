@@ -31,6 +31,9 @@ export function splitKeys(input: string, key: Key): Array<[string, Key]> {
 		if (ch === '\r' || ch === '\n') return ['', {...blank, return: true}];
 		if (ch === '\t') return ['', {...blank, tab: true}];
 		if (ch === '\u007F' || ch === '\b') return ['', {...blank, backspace: true}];
+		const code = ch.charCodeAt(0);
+		// Ctrl-A … Ctrl-Z arrive as bytes 1 … 26.
+		if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), {...blank, ctrl: true}];
 		return [ch, {...blank, shift: /[A-Z]/.test(ch)}];
 	});
 }

@@ -66,7 +66,7 @@ export function startCli(args: string[], options: {columns?: number; rows?: numb
 			for (const key of keys) tmux('send-keys', '-t', name, key);
 		},
 		type: (text) => {
-			tmux('send-keys', '-t', name, '-l', text);
+			tmux('send-keys', '-t', name, '-l', '--', text);
 		},
 		resize: (columns, rows) => {
 			tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows));

@@ -135,3 +135,12 @@ describe('actions from the keyboard', () => {
 		expect(frame()).toContain('Tasks ·');
 	});
 });
+
+describe('keys in one burst', () => {
+	it('a control key inside a burst still acts as one (u then Ctrl-U)', async () => {
+		const {frame, press} = show();
+		await press('j', 'j');
+		await press('u\u0015swarmtui-lab/busybox:2');
+		expect(frame()).toContain('> swarmtui-lab/busybox:2█');
+	});
+});
