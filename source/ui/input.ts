@@ -26,6 +26,14 @@ const blank: Key = {
 };
 
 export function splitKeys(input: string, key: Key): Array<[string, Key]> {
+	// Esc and the next key in one read come as "Alt+key"; we bind no Alt keys, so it is
+	// the Esc the operator pressed, then the key.
+	if (key.meta && !key.escape && (input.length === 1 || key.tab || key.return || key.upArrow || key.downArrow)) {
+		return [['', {...blank, escape: true, meta: true}], [input, {...key, meta: false}]];
+	}
+	// Ink parses Esc+Tab and Esc+Enter as a bare "\t" / "\r" with no key flag at all.
+	if (input === '\t' && !key.tab) return [['', {...blank, escape: true, meta: true}], ['', {...blank, tab: true}]];
+	if (input === '\r' && !key.return) return [['', {...blank, escape: true, meta: true}], ['', {...blank, return: true}]];
 	if (input.length <= 1 || key.ctrl || key.meta || input.includes('\u001B')) return [[input, key]];
 	return [...input].map((ch): [string, Key] => {
 		if (ch === '\r' || ch === '\n') return ['', {...blank, return: true}];

@@ -144,3 +144,15 @@ describe('keys in one burst', () => {
 		expect(frame()).toContain('> swarmtui-lab/busybox:2█');
 	});
 });
+
+describe('Esc followed at once by another key', () => {
+	it('is Esc, then the key (not Alt+key)', async () => {
+		const {frame, press} = show();
+		await press('j', 'j', 's');
+		expect(frame()).toContain('Scale shop_web');
+		await press('\u001B\t\t');
+		expect(frame()).not.toContain('Scale shop_web');
+		await press('d');
+		expect(frame()).toContain('Drain node1?');
+	});
+});
