@@ -9,6 +9,8 @@ import {describeEndpoint, EndpointError, resolveEndpoint} from './docker/endpoin
 import {DockerError} from './docker/errors.js';
 import {preflight} from './docker/preflight.js';
 import {watchCluster} from './docker/watch.js';
+import {followLogs} from './docker/logfollow.js';
+import {runLogs} from './logs-command.js';
 import {ClusterStore} from './model/store.js';
 import {ActivityLog} from './model/activity.js';
 import {createActions} from './actions/index.js';
@@ -20,6 +22,7 @@ const cli = meow(
 	`
   Usage
     $ swarmtui [options]
+    $ swarmtui logs SERVICE... [--follow] [--since 10m] [--tail 100] [--timestamps]
 
   Connection (like the docker CLI)
     -c, --context NAME     docker context to use (overrides DOCKER_HOST and DOCKER_CONTEXT)
@@ -33,6 +36,15 @@ const cli = meow(
   Options
         --read-only        no action can change the swarm
         --refresh DURATION how often tasks are polled (default 2s; e.g. 500ms, 5s)
+        --log-buffer N     log lines kept in the log view (default 10000)
+        --log-tail N       lines of history per task when logs open (default 200)
+        --no-log-colors    show log lines without their colours
+
+  swarmtui logs: the merged logs of one or more services on stdout
+    -f, --follow           keep following
+        --since WHEN       10m, 2h, a unix time or an RFC 3339 time
+        --tail N           lines per task (default 200; "all" for everything)
+    -t, --timestamps       show each line's timestamp
         --version          print the version
         --help             this help
 
@@ -44,6 +56,7 @@ const cli = meow(
     /                 filter the focused pane (Enter keeps it, Esc clears it)
     services, tasks   s scale  u update image  r roll back  R force restart  x/Ctrl-D remove
     nodes             d drain  a activate  p pause  + promote  - demote
+    l                 logs of the service, stack, marked services (space) or task
     o                 the rollout in progress     :  command (events, rollout, quit…)
     ?                 help                        q Ctrl-C  quit
 
@@ -64,6 +77,13 @@ const cli = meow(
 			tlskey: {type: 'string'},
 			readOnly: {type: 'boolean', default: false},
 			refresh: {type: 'string', default: '2s'},
+			logBuffer: {type: 'number', default: 10_000},
+			logTail: {type: 'number', default: 200},
+			logColors: {type: 'boolean', default: true},
+			follow: {type: 'boolean', shortFlag: 'f', default: false},
+			since: {type: 'string'},
+			tail: {type: 'string'},
+			timestamps: {type: 'boolean', shortFlag: 't', default: false},
 		},
 	},
 );
@@ -75,6 +95,12 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
 	const refresh = parseDuration(cli.flags.refresh);
+	if (!Number.isInteger(cli.flags.logBuffer) || cli.flags.logBuffer < 100 || cli.flags.logBuffer > 1_000_000) {
+		fail(`--log-buffer must be a whole number from 100 to 1000000 (got ${cli.flags.logBuffer})`);
+	}
+	if (!Number.isInteger(cli.flags.logTail) || cli.flags.logTail < 0 || cli.flags.logTail > 100_000) {
+		fail(`--log-tail must be a whole number from 0 to 100000 (got ${cli.flags.logTail})`);
+	}
 	if (refresh === undefined || refresh < 100 || refresh > 3_600_000) {
 		fail(`--refresh must be a duration between 100ms and 1h, like 2s or 500ms (got "${cli.flags.refresh}")`);
 	}
@@ -94,6 +120,20 @@ async function main(): Promise<void> {
 		api.close();
 		fail(error instanceof DockerError ? error.message : String(error));
 	}
+
+	if (cli.input[0] === 'logs') {
+		const names = cli.input.slice(1);
+		if (names.length === 0) fail('logs: name at least one service, like: swarmtui logs shop_web shop_api');
+		try {
+			const code = await runLogs(api, names, {follow: cli.flags.follow, since: cli.flags.since, tail: cli.flags.tail, timestamps: cli.flags.timestamps});
+			api.close();
+			process.exit(code);
+		} catch (error) {
+			api.close();
+			fail(error instanceof Error ? error.message : String(error));
+		}
+	}
+	if (cli.input.length > 0) fail(`unknown command "${cli.input[0]}"; the commands are: logs (see --help)`);
 
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		api.close();
@@ -118,9 +158,20 @@ async function main(): Promise<void> {
 	};
 
 	enterAltScreen();
-	const app = render(<App store={store} endpoint={describeEndpoint(endpoint)} actions={actions} activity={activity} onQuit={() => quit(0)} />, {
-		exitOnCtrlC: false,
-	});
+	const app = render(
+		<App
+			store={store}
+			endpoint={describeEndpoint(endpoint)}
+			actions={actions}
+			activity={activity}
+			openLogs={(targets, options, sink) => followLogs(api, targets, options, sink)}
+			logOptions={{buffer: cli.flags.logBuffer, tail: cli.flags.logTail, colors: cli.flags.logColors}}
+			onQuit={() => quit(0)}
+		/>,
+		{
+			exitOnCtrlC: false,
+		},
+	);
 	// A dropped ssh session (SIGHUP), kill (SIGTERM) or Ctrl-C outside raw mode.
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => quit(0));
 	process.on('exit', () => leaveAltScreen());

@@ -1,6 +1,7 @@
 // The operations the UI can ask for, bound to one engine and the --read-only flag.
 import type {SwarmWriter} from '../docker/client.js';
 import {type Availability, type Role, setAvailability, setRole} from './node.js';
+import {saveLines} from './savelogs.js';
 import {type Done, removeService, restartService, rollbackService, scaleService, updateImage} from './service.js';
 
 export type Actions = {
@@ -12,6 +13,8 @@ export type Actions = {
 	remove(serviceId: string, typedName: string): Promise<Done>;
 	setAvailability(nodeId: string, availability: Availability): Promise<Done>;
 	setRole(nodeId: string, role: Role): Promise<Done>;
+	/** Writes lines to a new file (allowed in read-only mode: the swarm is not touched). */
+	saveLogs(path: string, lines: readonly string[]): Promise<Done>;
 };
 
 export function createActions(api: SwarmWriter, readOnly: boolean): Actions {
@@ -25,6 +28,7 @@ export function createActions(api: SwarmWriter, readOnly: boolean): Actions {
 		remove: (id, typed) => removeService(api, options, id, typed),
 		setAvailability: (id, availability) => setAvailability(api, options, id, availability),
 		setRole: (id, role) => setRole(api, options, id, role),
+		saveLogs: async (path, lines) => ({message: `saved ${lines.length} lines to ${saveLines(path, lines)}`}),
 	};
 }
 

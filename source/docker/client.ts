@@ -6,6 +6,7 @@ import Docker from 'dockerode';
 import type {Endpoint} from './endpoint.js';
 import {DockerError, toDockerError} from './errors.js';
 import {NdjsonSplitter} from './events.js';
+import {type LogHandlers, readLogStream} from './logs.js';
 import {sshAgent} from './ssh.js';
 import type {ApiEvent, ApiInfo, ApiNode, ApiService, ApiServiceSpec, ApiTask, ApiVersionInfo} from './types.js';
 
@@ -32,6 +33,14 @@ export type SwarmReader = {
 	close(): void;
 };
 
+export type LogQuery = {follow: boolean; since?: string; tail?: number};
+
+/** Log streams of services and tasks. */
+export type LogSource = {
+	readonly endpoint: Endpoint;
+	logs(target: {kind: 'service' | 'task'; id: string; tty: boolean}, query: LogQuery, handlers: LogHandlers): Subscription;
+};
+
 /** The calls that change the swarm, and the reads they need first. */
 export type SwarmWriter = {
 	readonly endpoint: Endpoint;
@@ -45,7 +54,7 @@ export type SwarmWriter = {
 	distribution(image: string): Promise<{Descriptor?: {digest?: string}}>;
 };
 
-export type SwarmApi = SwarmReader & SwarmWriter;
+export type SwarmApi = SwarmReader & SwarmWriter & LogSource;
 
 export type ClientOptions = {
 	/** Per-request timeout in ms; streams have none. */
@@ -187,6 +196,32 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 			await request('POST', `/nodes/${id(nodeId)}/update`, {version}, spec);
 		},
 		distribution: (image) => request('GET', `/distribution/${image}/json`, undefined, undefined, 8000),
+		logs(target, query, handlers) {
+			let stop: (() => void) | undefined;
+			let closed = false;
+			const search: Record<string, unknown> = {stdout: 1, stderr: 1, timestamps: 1, details: 1, follow: query.follow ? 1 : 0};
+			// Never the whole history by default: the caller sets tail (per task) or since.
+			if (query.since) search['since'] = query.since;
+			if (query.tail !== undefined) search['tail'] = query.tail;
+			const path = `/${target.kind === 'service' ? 'services' : 'tasks'}/${id(target.id)}/logs`;
+			(docker.modem as unknown as {dial: (o: unknown, cb: (e: unknown, d: unknown) => void) => void}).dial(
+				{path: `${path}?`, method: 'GET', options: {_query: search}, isStream: true, statusCodes},
+				(error, response) => {
+					if (closed) return (response as {destroy?: () => void} | undefined)?.destroy?.();
+					if (error) return handlers.onEnd(toDockerError(error, endpoint));
+					stop = readLogStream(response as NodeJS.ReadableStream, {...handlers, onEnd: (e) => handlers.onEnd(e ? toDockerError(e, endpoint) : undefined)}, {
+						raw: target.tty,
+						details: true,
+					});
+				},
+			);
+			return {
+				close() {
+					closed = true;
+					stop?.();
+				},
+			};
+		},
 		close() {
 			for (const stream of open) stream.destroy?.();
 			open.clear();

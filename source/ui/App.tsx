@@ -4,6 +4,12 @@
 import {Box, type Key, Text, useInput} from 'ink';
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import type {Actions} from '../actions/index.js';
+import {checkPath} from '../actions/savelogs.js';
+import type {FollowOptions, FollowSink, Follower, LogTarget} from '../docker/logfollow.js';
+import {plainText} from '../model/ansi.js';
+import {LogBuffer, type LogLine} from '../model/logbuffer.js';
+import {followedTasks, taskChanges, taskLabel, type TaskPresence} from '../model/logtasks.js';
+import {serviceStack} from '../model/services.js';
 import type {ActivityLog} from '../model/activity.js';
 import {type Progress, type Rollout, rolloutProgress, startRollout} from '../model/rollout.js';
 import {moveIndex, selectedIndex} from '../model/selection.js';
@@ -23,6 +29,8 @@ import {MainView} from './MainView.js';
 import {type Job, nodeKeys, nodeOperation, type NodeKey, type Outcome, serviceKeys, serviceOperation, type ServiceKey} from './operations.js';
 import {nodeColumns} from './paneColumns.js';
 import {RolloutView} from './RolloutView.js';
+import {initialLogState, type LogState, LogView} from './LogView.js';
+import {logKey, startSearch} from './logKeys.js';
 import {sanitize} from './text.js';
 import {type Nav, usePanes} from './usePanes.js';
 import {useNow} from './useNow.js';
@@ -36,16 +44,27 @@ export type AppProps = {
 	endpoint: string;
 	actions: Actions;
 	activity: ActivityFeed;
+	/** Starts following logs (the docker layer's followLogs, bound to the engine). */
+	openLogs?: (targets: LogTarget[], options: FollowOptions, sink: FollowSink) => Follower;
+	logOptions?: {buffer: number; tail: number; colors: boolean};
 	onQuit: () => void;
 	clock?: () => number;
 	/** Fixed terminal size (tests); otherwise the real terminal's, updated on resize. */
 	size?: {columns: number; rows: number};
 };
 
-type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number};
+type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number} | {kind: 'logs'};
 type Tracked = Rollout & {ended?: string};
 
 const panes: PaneName[] = ['nodes', 'services', 'tasks'];
+
+/** The footer's keys outside the main panes. */
+const viewKeys: Record<View['kind'], string[] | undefined> = {
+	main: undefined,
+	logs: ['Esc back', 'f follow', 'G end', 'w wrap', 't time', 'p prefix', '/ search', 'n N match', 'F filter', '^S save', 'c clear'],
+	rollout: ['Esc back', 'r roll back', ': command', '? help'],
+	activity: ['Esc back', 'j k move', ': command', '? help'],
+};
 
 /** A ref and a state in one: keys of one burst see each other's changes at once. */
 function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => void] {
@@ -59,7 +78,7 @@ function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => 
 	return [value, () => ref.current, update];
 }
 
-export function App({store, endpoint, actions, activity, onQuit, clock, size}: AppProps) {
+export function App({store, endpoint, actions, activity, openLogs, logOptions, onQuit, clock, size}: AppProps) {
 	const snapshot = useSyncExternalStore(store.subscribe, store.get);
 	const entries = useSyncExternalStore(activity.subscribe, activity.get);
 	const now = useNow(1000, clock);
@@ -83,6 +102,30 @@ export function App({store, endpoint, actions, activity, onQuit, clock, size}: A
 	const [message, setMessage] = useState<FooterMessage | undefined>();
 	const [rollouts, setRollouts] = useState<Tracked[]>([]);
 	const nextRollout = useRef(1);
+	const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+	// Logs: the buffer and the streams live in refs, never in React state; the view
+	// redraws at most ~30 times a second when the buffer moved.
+	const [logState, getLogState, updateLogState] = useSyncedState<LogState>(initialLogState('', logOptions?.colors ?? true));
+	const logBuffer = useRef<LogBuffer | undefined>(undefined);
+	const follower = useRef<Follower | undefined>(undefined);
+	const followed = useRef<{services: Set<string>; tasks: Set<string>; present: TaskPresence}>({services: new Set(), tasks: new Set(), present: new Map()});
+	const [logVersion, setLogVersion] = useState(0);
+	useEffect(() => {
+		if (view.kind !== 'logs') return;
+		const timer = setInterval(() => {
+			const version = logBuffer.current?.version ?? 0;
+			setLogVersion((old) => (old === version ? old : version));
+		}, 33);
+		return () => clearInterval(timer);
+	}, [view.kind]);
+	useEffect(() => () => follower.current?.stop(), []);
+	// Tasks joining and leaving the followed services, as notice lines.
+	useEffect(() => {
+		if (view.kind !== 'logs' || !logBuffer.current) return;
+		const now = followedTasks(snapshot, followed.current.services, followed.current.tasks);
+		for (const text of taskChanges(followed.current.present, now)) pushNotice(text);
+		followed.current.present = now;
+	}, [snapshot.tasks, view.kind]);
 
 	useEffect(() => {
 		if (!message) return;
@@ -204,6 +247,118 @@ export function App({store, endpoint, actions, activity, onQuit, clock, size}: A
 
 	const page = layout ? Math.max(1, layout[focus].height - 3) : 10;
 
+	const pushNotice = (text: string, source = '') =>
+		logBuffer.current?.push({stream: 'notice', timestamp: new Date().toISOString(), taskId: '', nodeId: '', serviceId: '', source, text, cut: 0});
+
+	const lineLabel = (line: LogLine) => (line.stream === 'notice' ? line.source : taskLabel(store.get(), line.taskId, line.serviceId, line.nodeId));
+
+	const startLogs = (targets: LogTarget[], title: string) => {
+		if (!openLogs) return setMessage({text: 'logs are not available here', error: true});
+		follower.current?.stop();
+		const buffer = new LogBuffer(logOptions?.buffer ?? 10_000);
+		logBuffer.current = buffer;
+		const services = new Set(targets.filter((t) => t.kind === 'service').map((t) => t.id));
+		const tasks = new Set(targets.filter((t) => t.kind === 'task').map((t) => t.id));
+		followed.current = {services, tasks, present: followedTasks(store.get(), services, tasks)};
+		const sink: FollowSink = {
+			line: (line, target) => buffer.push({...line, source: target.name}),
+			notice: (text, target) => buffer.push({stream: 'notice', timestamp: new Date().toISOString(), taskId: '', nodeId: '', serviceId: '', source: target?.name ?? '', text, cut: 0}),
+		};
+		// A quiet stream is re-opened when tasks of its service started after it opened.
+		const stale = (target: LogTarget, openedAt: number) =>
+			target.kind === 'service' &&
+			[...store.get().tasks.values()].some((t) => t.ServiceID === target.id && t.Status?.State === 'running' && Date.parse(t.Status?.Timestamp ?? '') > openedAt);
+		follower.current = openLogs(targets, {follow: true, tail: logOptions?.tail ?? 200, stale}, sink);
+		updateLogState(() => initialLogState(title, logOptions?.colors ?? true));
+		updateView(() => ({kind: 'logs'}));
+	};
+
+	const stopLogs = () => {
+		follower.current?.stop();
+		follower.current = undefined;
+		logBuffer.current = undefined;
+		updateView(() => ({kind: 'main'}));
+	};
+
+	const logsAction = () => {
+		const current = getNav();
+		const snap = store.get();
+		const tty = (serviceId: string) => Boolean(snap.services.get(serviceId)?.Spec?.TaskTemplate?.ContainerSpec?.TTY);
+		const serviceTarget = (id: string): LogTarget => ({kind: 'service', id, name: snap.services.get(id)?.Spec?.Name ?? id.slice(0, 12), tty: tty(id)});
+		if (current.focus === 'tasks') {
+			const row = data.tasks[selectedIndex(data.tasks, current.places.tasks.id, current.places.tasks.index)];
+			if (!row) return setMessage({text: 'select a task first'});
+			return startLogs([{kind: 'task', id: row.id, name: row.name.replace(/^ \\_ /, ''), tty: tty(row.serviceId)}], `task ${row.name.replace(/^ \\_ /, '')}`);
+		}
+		if (current.focus !== 'services') return setMessage({text: 'logs: select a service, a stack or a task'});
+		if (marked.size) {
+			const ids = [...marked].filter((id) => snap.services.has(id));
+			return startLogs(ids.map(serviceTarget), ids.map((id) => snap.services.get(id)?.Spec?.Name ?? id).join(', '));
+		}
+		const row = data.services[selectedIndex(data.services, current.places.services.id, current.places.services.index)];
+		if (!row) return setMessage({text: 'select a service first'});
+		if (row.kind === 'stack') {
+			const ids = [...snap.services.values()].filter((s) => serviceStack(s) === row.name).map((s) => s.ID);
+			return startLogs(ids.map(serviceTarget), `stack ${row.name}`);
+		}
+		startLogs([serviceTarget(row.id)], row.name);
+	};
+
+	const toggleMark = () => {
+		const current = getNav();
+		if (current.focus !== 'services') return;
+		const row = data.services[selectedIndex(data.services, current.places.services.id, current.places.services.index)];
+		if (!row || row.kind === 'stack') return;
+		setMarked((old) => {
+			const next = new Set(old);
+			if (next.has(row.id)) next.delete(row.id);
+			else next.add(row.id);
+			return next;
+		});
+		move((i, n) => moveIndex(i, 1, n));
+	};
+
+	const onLogKey = (input: string, key: Key) => {
+		const buffer = logBuffer.current;
+		if (!buffer) return stopLogs();
+		const step = logKey(getLogState(), input, key, buffer, Math.max(1, rows - 5));
+		if (step.state) updateLogState(() => step.state as LogState);
+		if (step.message) setMessage({text: step.message});
+		if (step.command === 'exit') return stopLogs();
+		if (step.command === 'clear') {
+			buffer.clear();
+			return updateLogState((old) => ({...old, follow: true, anchor: undefined, match: undefined}));
+		}
+		if (step.command === 'search') {
+			return updateDialog(() => ({
+				kind: 'prompt',
+				title: 'Search the logs (plain text, any case; n older, N newer, F filter)',
+				value: getLogState().search,
+				fresh: true,
+				check: () => undefined,
+				submit: (value) => {
+					const found = startSearch(getLogState(), value, buffer);
+					if (found.state) updateLogState(() => found.state as LogState);
+					if (found.message) setMessage({text: found.message});
+				},
+			}));
+		}
+		if (step.command === 'save') {
+			const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+			return updateDialog(() => ({
+				kind: 'prompt',
+				title: `Save ${buffer.size} lines to a file`,
+				value: `swarmtui-logs-${stamp}.log`,
+				fresh: false,
+				check: checkPath,
+				submit: (path) => {
+					const lines = buffer.toArray().map((line) => `${line.timestamp} ${lineLabel(line)} ${line.stream === 'stderr' ? '(stderr) ' : ''}${plainText(line.text)}`);
+					run({target: 'logs', label: 'save', perform: () => actions.saveLogs(path, lines)});
+				},
+			}));
+		}
+	};
+
 	const onKey = (input: string, key: Key) => {
 		const open = getDialog();
 		if (open) {
@@ -244,6 +399,7 @@ export function App({store, endpoint, actions, activity, onQuit, clock, size}: A
 			}));
 		}
 		const current = getView();
+		if (current.kind === 'logs') return onLogKey(input, key);
 		if (current.kind === 'rollout') {
 			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
 			const rollout = rollouts.find((r) => r.id === current.id);
@@ -274,6 +430,8 @@ export function App({store, endpoint, actions, activity, onQuit, clock, size}: A
 		if (key.return) return focusPane(() => 'tasks');
 		if (input === '/') return updateEditing(() => pane);
 		if (input === 'o') return openRollout();
+		if (input === 'l') return logsAction();
+		if (input === ' ') return toggleMark();
 		if (input === 'h') {
 			setHistory((on) => !on);
 			return setMessage({text: history ? 'task history off' : 'task history on'});
@@ -311,7 +469,9 @@ export function App({store, endpoint, actions, activity, onQuit, clock, size}: A
 			<RolloutView rollout={shownRollout} progress={shownProgress} snapshot={snapshot} width={columns} height={bodyHeight} now={now} readOnly={actions.readOnly} />
 		);
 	else if (view.kind === 'activity') body = <ActivityView entries={entries} width={columns} height={bodyHeight} selected={view.index} />;
-	else body = <MainView data={data} layout={layout} focus={focus} filters={filters} history={history} />;
+	else if (view.kind === 'logs' && logBuffer.current)
+		body = <LogView buffer={logBuffer.current} version={logVersion} state={logState} label={lineLabel} width={columns} height={bodyHeight} />;
+	else body = <MainView data={data} layout={layout} focus={focus} filters={filters} history={history} marked={marked} />;
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
@@ -326,7 +486,7 @@ export function App({store, endpoint, actions, activity, onQuit, clock, size}: A
 			{editing ? (
 				<FilterBar pane={editing} value={filters[editing]} width={columns} />
 			) : (
-				<Footer pane={focus} width={columns} message={message} status={status} readOnly={actions.readOnly} />
+				<Footer pane={focus} width={columns} message={message} status={status} readOnly={actions.readOnly} keys={viewKeys[view.kind]} />
 			)}
 		</Box>
 	);

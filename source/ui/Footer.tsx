@@ -5,11 +5,11 @@ import {theme} from './theme.js';
 
 export type FooterMessage = {text: string; error?: boolean};
 
-export type FooterProps = {pane: PaneName; width: number; message?: FooterMessage; status?: string; readOnly?: boolean};
+export type FooterProps = {pane: PaneName; width: number; message?: FooterMessage; status?: string; readOnly?: boolean; keys?: string[]};
 
 /** Keys that work in the focused pane on the left; a message, or rollouts in progress, on the right. */
-export function Footer({pane, width, message, status, readOnly}: FooterProps) {
-	const keys = footerBindings(pane, readOnly).map((binding) => `${binding.keys.split(' ')[0]} ${binding.label}`);
+export function Footer({pane, width, message, status, readOnly, keys: shown}: FooterProps) {
+	const keys = shown ?? footerBindings(pane, readOnly).map((binding) => `${binding.keys.split(' ')[0]} ${binding.label}`);
 	const right = message ? sanitize(message.text) : (status ?? '');
 	const rightWidth = right ? Math.min(displayWidth(right), Math.floor(width * 0.6)) : 0;
 	const room = Math.max(0, width - 2 - (rightWidth ? rightWidth + 2 : 0));

@@ -4,7 +4,8 @@ import {stackCount} from '../model/services.js';
 import type {PaneName} from './keys.js';
 import type {Layout} from './layout.js';
 import {Pane} from './Pane.js';
-import {nodeColumns, serviceColumns, taskColumns} from './paneColumns.js';
+import {nodeColumns, serviceColumns, serviceColumnsFor, taskColumns} from './paneColumns.js';
+import {useMemo} from 'react';
 import {Table} from './Table.js';
 import {healthColor} from './theme.js';
 import type {PaneData} from './usePanes.js';
@@ -15,15 +16,18 @@ export type MainViewProps = {
 	focus: PaneName;
 	filters: Record<PaneName, string>;
 	history: boolean;
+	marked?: ReadonlySet<string>;
 };
 
-export function MainView({data, layout, focus, filters, history}: MainViewProps) {
+export function MainView({data, layout, focus, filters, history, marked}: MainViewProps) {
+	const columnsOfServices = useMemo(() => (marked?.size ? serviceColumnsFor(marked) : serviceColumns), [marked]);
 	const filterNote = (pane: PaneName) => (filters[pane] ? ` · /${filters[pane]}` : '');
 	const {taskView, target} = data;
 	const tasksTitle = target
 		? `Tasks · ${data.targetName} · ${taskView.running}/${taskView.slots} running${history ? ' · history (h)' : ' (h history)'}${filterNote('tasks')}`
 		: 'Tasks';
 	const stacks = stackCount(data.allServices);
+	const markNote = marked?.size ? ` · ${marked.size} marked (l logs)` : '';
 
 	const nodesPane = (
 		<Pane title={`Nodes ${data.allNodes.length}${filterNote('nodes')}`} width={layout.nodes.width} height={layout.nodes.height} focused={focus === 'nodes'}>
@@ -41,14 +45,14 @@ export function MainView({data, layout, focus, filters, history}: MainViewProps)
 	);
 	const servicesPane = (
 		<Pane
-			title={`Services ${data.allServices.length - stacks} · stacks ${stacks}${filterNote('services')}`}
+			title={`Services ${data.allServices.length - stacks} · stacks ${stacks}${markNote}${filterNote('services')}`}
 			width={layout.services.width}
 			height={layout.services.height}
 			focused={focus === 'services'}
 		>
 			<Table
 				data={data.services}
-				columns={serviceColumns}
+				columns={columnsOfServices}
 				width={layout.services.width - 2}
 				height={layout.services.height - 2}
 				selected={data.index.services}

@@ -17,6 +17,23 @@ export const nodeColumns: Column<NodeRow>[] = [
 	{key: 'tasks', header: 'TASKS', get: (r) => String(r.runningTasks), priority: 4, align: 'right'},
 ];
 
+/** Services columns; services marked for logs (space) carry a ● before the name. */
+export function serviceColumnsFor(marked: ReadonlySet<string>): Column<ServicesPaneRow>[] {
+	const name: Column<ServicesPaneRow> = {
+		key: 'name',
+		header: 'NAME',
+		get: (r) => {
+			if (r.kind === 'stack') return `▾ ${r.name} (${r.services})`;
+			const dot = marked.has(r.id) ? '● ' : '';
+			return r.stack ? `  ${dot}${r.name}` : `${dot}${r.name}`;
+		},
+		priority: 0,
+		minWidth: 10,
+		maxWidth: 40,
+	};
+	return [name, ...serviceColumns.slice(1)];
+}
+
 export const serviceColumns: Column<ServicesPaneRow>[] = [
 	{
 		key: 'name',

@@ -3,6 +3,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {createActions} from '../../source/actions/index.js';
 import {ActivityLog} from '../../source/model/activity.js';
 import {App} from '../../source/ui/App.js';
+import type {FollowOptions, FollowSink, LogTarget} from '../../source/docker/logfollow.js';
 import {fakeWriter, lab, labStore, serviceId} from './helpers.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -15,8 +16,23 @@ function show(readOnly = false) {
 	const store = labStore();
 	const writer = fakeWriter(lab.services);
 	const activity = new ActivityLog();
+	const opened: Array<{targets: LogTarget[]; sink: FollowSink; stopped: boolean}> = [];
+	const openLogs = (targets: LogTarget[], _options: FollowOptions, sink: FollowSink) => {
+		const entry = {targets, sink, stopped: false};
+		opened.push(entry);
+		return {stop: () => (entry.stopped = true)};
+	};
 	const app = render(
-		<App store={store} endpoint="e" actions={createActions(writer.api, readOnly)} activity={activity} onQuit={() => {}} size={{columns: 110, rows: 32}} />,
+		<App
+			store={store}
+			endpoint="e"
+			actions={createActions(writer.api, readOnly)}
+			activity={activity}
+			openLogs={openLogs}
+			logOptions={{buffer: 100, tail: 50, colors: true}}
+			onQuit={() => {}}
+			size={{columns: 110, rows: 32}}
+		/>,
 	);
 	mounted.push(app);
 	const frame = () => app.lastFrame() ?? '';
@@ -26,7 +42,7 @@ function show(readOnly = false) {
 			await tick();
 		}
 	};
-	return {frame, press, writer, activity, store};
+	return {frame, press, writer, activity, store, opened};
 }
 
 const web = () => serviceId('shop_web');
@@ -154,5 +170,42 @@ describe('Esc followed at once by another key', () => {
 		expect(frame()).not.toContain('Scale shop_web');
 		await press('d');
 		expect(frame()).toContain('Drain node1?');
+	});
+});
+
+describe('logs from the keyboard', () => {
+	it('l on a stack follows all its services; lines show task@node prefixes; Esc stops the streams', async () => {
+		const {frame, press, opened} = show();
+		await press('l');
+		expect(opened[0]?.targets.map((t) => t.name).sort()).toEqual(['shop_api', 'shop_web']);
+		const web = lab.tasks.find((t) => t.ServiceID === serviceId('shop_web') && t.Slot === 1)!;
+		opened[0]!.sink.line({stream: 'stdout', timestamp: '2026-11-22T00:00:01Z', taskId: web.ID, nodeId: web.NodeID!, serviceId: web.ServiceID!, text: 'GET / 200', cut: 0}, opened[0]!.targets[0]!);
+		opened[0]!.sink.line({stream: 'stderr', timestamp: '2026-11-22T00:00:02Z', taskId: web.ID, nodeId: web.NodeID!, serviceId: web.ServiceID!, text: 'warning: slow', cut: 0}, opened[0]!.targets[0]!);
+		await new Promise((resolve) => setTimeout(resolve, 80));
+		expect(frame()).toContain('Logs · stack shop');
+		expect(frame()).toMatch(/shop_web\.1@node2 +GET \/ 200/);
+		expect(frame()).toContain('warning: slow');
+		expect(frame()).toContain('following · 2 lines');
+		await press('k');
+		expect(frame()).toContain('paused (G resumes)');
+		await press('\u001B');
+		await tick();
+		expect(opened[0]?.stopped).toBe(true);
+		expect(frame()).toContain('Tasks · stack shop');
+	});
+
+	it('space marks services; l follows just the marked ones', async () => {
+		const {frame, press, opened} = show();
+		await press('j', ' ', 'j', 'j', ' ');
+		expect(frame()).toContain('2 marked (l logs)');
+		expect(frame()).toContain('● shop_api');
+		await press('l');
+		expect(opened[0]?.targets.map((t) => t.name)).toEqual(['shop_api', 'monitor']); // space also moves down
+	});
+
+	it('l on a task follows that task', async () => {
+		const {press, opened} = show();
+		await press('j', 'j', '\r', 'l');
+		expect(opened[0]?.targets[0]).toMatchObject({kind: 'task', name: 'shop_web.1'});
 	});
 });

@@ -1,0 +1,42 @@
+// Who a log line is from, in the docker CLI's words ("shop_web.2@node3"), and which
+// tasks joined or left the followed services (shown as notice lines).
+import type {ClusterSnapshot} from './store.js';
+
+export function taskLabel(snapshot: ClusterSnapshot, taskId: string, serviceId = '', nodeId = ''): string {
+	const task = snapshot.tasks.get(taskId);
+	const service = snapshot.services.get(task?.ServiceID ?? serviceId);
+	const name = service?.Spec?.Name ?? (task?.ServiceID ?? serviceId).slice(0, 12);
+	const node = task?.NodeID ?? nodeId;
+	const host = node ? (snapshot.nodes.get(node)?.Description?.Hostname ?? node.slice(0, 12)) : '';
+	const slot = task?.Slot ? `.${task.Slot}` : task ? '' : `.${taskId.slice(0, 12)}`;
+	return `${name || '?'}${slot}${host ? `@${host}` : ''}`;
+}
+
+export type TaskPresence = Map<string, string>;
+
+/** Running tasks (by ID, with their label) of the followed services or tasks. */
+export function followedTasks(snapshot: ClusterSnapshot, serviceIds: ReadonlySet<string>, taskIds: ReadonlySet<string>): TaskPresence {
+	const present: TaskPresence = new Map();
+	for (const task of snapshot.tasks.values()) {
+		if (task.Status?.State !== 'running') continue;
+		if (!serviceIds.has(task.ServiceID ?? '') && !taskIds.has(task.ID)) continue;
+		present.set(task.ID, taskLabel(snapshot, task.ID));
+	}
+	return present;
+}
+
+export function taskChanges(before: TaskPresence, after: TaskPresence): string[] {
+	const notes: string[] = [];
+	for (const [id, label] of after) if (!before.has(id)) notes.push(`task ${label} joined`);
+	for (const [id, label] of before) if (!after.has(id)) notes.push(`task ${label} left`);
+	return notes;
+}
+
+const palette = ['cyan', 'green', 'magenta', 'yellow', 'blue', 'cyanBright', 'greenBright', 'magentaBright'];
+
+/** A steady colour per task. */
+export function taskColor(taskId: string): string {
+	let hash = 0;
+	for (let i = 0; i < taskId.length; i++) hash = (hash * 31 + taskId.charCodeAt(i)) | 0;
+	return palette[Math.abs(hash) % palette.length] as string;
+}

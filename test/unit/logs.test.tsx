@@ -1,0 +1,220 @@
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import type {Key} from 'ink';
+import type {LogHandlers} from '../../source/docker/logs.js';
+import {Demuxer, LineSplitter, maxLineBytes, parseLine} from '../../source/docker/logs.js';
+import {followLogs, sinceOf, timestampKey, type LogTarget} from '../../source/docker/logfollow.js';
+import type {LogQuery, LogSource} from '../../source/docker/client.js';
+import {parseHost} from '../../source/docker/endpoint.js';
+import {DockerError} from '../../source/docker/errors.js';
+import {plainText, toSegments} from '../../source/model/ansi.js';
+import {LogBuffer} from '../../source/model/logbuffer.js';
+import {visibleIndexes} from '../../source/model/logsearch.js';
+import {logKey} from '../../source/ui/logKeys.js';
+import {initialLogState, LogView} from '../../source/ui/LogView.js';
+
+const frame = (type: number, text: string) => {
+	const payload = Buffer.from(text);
+	const header = Buffer.alloc(8);
+	header[0] = type;
+	header.writeUInt32BE(payload.length, 4);
+	return Buffer.concat([header, payload]);
+};
+
+describe('demultiplexing', () => {
+	it('reassembles frames split anywhere, keeps stdout/stderr apart, and reports type-3 errors', () => {
+		const seen: Array<[number, string]> = [];
+		const demux = new Demuxer((type, payload) => seen.push([type, payload.toString()]));
+		const all = Buffer.concat([frame(1, 'out one\n'), frame(2, 'err\n'), frame(3, 'error grabbing logs: EOF'), frame(1, 'out two\n')]);
+		for (let i = 0; i < all.length; i += 3) demux.push(all.subarray(i, i + 3));
+		expect(seen).toEqual([
+			[1, 'out one\n'],
+			[2, 'err\n'],
+			[3, 'error grabbing logs: EOF'],
+			[1, 'out two\n'],
+		]);
+	});
+
+	it('passes a raw (TTY) stream through as stdout', () => {
+		const seen: string[] = [];
+		new Demuxer((_t, p) => seen.push(p.toString()), true).push(Buffer.from('\u0001\u0000 raw'));
+		expect(seen).toEqual(['\u0001\u0000 raw']);
+	});
+
+	it('splits lines across chunks and cuts a 1 MB line to the limit, counting the rest', () => {
+		const lines: Array<[string, number]> = [];
+		const splitter = new LineSplitter((line, cut) => lines.push([line.toString(), cut]));
+		splitter.push(Buffer.from('a\nb'));
+		splitter.push(Buffer.from('c\n'));
+		splitter.push(Buffer.alloc(1_000_000, 'x'));
+		splitter.push(Buffer.from('\ntail'));
+		splitter.end();
+		expect(lines[0]).toEqual(['a', 0]);
+		expect(lines[1]).toEqual(['bc', 0]);
+		expect(lines[2]?.[0].length).toBe(maxLineBytes);
+		expect(lines[2]?.[1]).toBe(1_000_000 - maxLineBytes);
+		expect(lines[3]).toEqual(['tail', 0]);
+	});
+
+	it('reads timestamp and the swarm details of a line', () => {
+		const line = parseLine(
+			'stdout',
+			Buffer.from('2026-11-22T00:30:53.79606Z com.docker.swarm.node.id=n1,com.docker.swarm.service.id=s1,com.docker.swarm.task.id=t%2C1 hello world'),
+			0,
+			true,
+		);
+		expect(line).toMatchObject({timestamp: '2026-11-22T00:30:53.79606Z', nodeId: 'n1', serviceId: 's1', taskId: 't,1', text: 'hello world'});
+		expect(Buffer.from([0xff, 0xfe]).toString('utf8')).toBe('\ufffd\ufffd'); // invalid UTF-8 shows as U+FFFD
+	});
+});
+
+describe('log text is untrusted', () => {
+	const hostile = '\u001b[2J\u001b[H\u001b]0;pwned\u0007\u001b]8;;http://evil\u0007link\u001b]8;;\u0007\u001b]52;c;cGF3bmVk\u0007\u001bPq#0\u001b\\\u001b_apc\u001b\\\u001b[31mred\u001b[0m bell\u0007 nul\u0000 c1\u009b6n \u001b[?1049l done';
+
+	it('keeps SGR colour as style and drops every other sequence', () => {
+		const segments = toSegments(hostile);
+		const text = segments.map((s) => s.text).join('');
+		expect(text).toBe('linkred bell␇ nul␀ c1�6n  done');
+		expect(segments.find((s) => s.text === 'red')?.style).toEqual({color: 'red'});
+		expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+	});
+
+	it('does not carry style into the next line, and --no-log-colors drops it', () => {
+		toSegments('\u001b[1;31munterminated');
+		expect(toSegments('next line')).toEqual([{text: 'next line'}]);
+		expect(toSegments('\u001b[31mred', false)).toEqual([{text: 'red'}]);
+		expect(toSegments('\u001b[38;5;196mx\u001b[38;2;1;2;3my')[1]?.style).toEqual({color: '#010203'});
+	});
+
+	it('lays out a huge line in bounded time and size', () => {
+		const start = performance.now();
+		const segments = toSegments('x'.repeat(1_000_000));
+		expect(segments[0]?.text.length).toBe(4096);
+		expect(performance.now() - start).toBeLessThan(200);
+		expect(plainText('\u001b[31ma\u001b[0mb')).toBe('ab');
+	});
+
+	it('renders no escape sequence from a log line into the frame', () => {
+		const buffer = new LogBuffer(10);
+		buffer.push({stream: 'stdout', timestamp: '', taskId: 't', nodeId: '', serviceId: '', source: 'x', text: hostile, cut: 0});
+		const app = render(<LogView buffer={buffer} version={1} state={initialLogState('x', true)} label={() => 'x.1@node1'} width={80} height={6} />);
+		const out = app.lastFrame() ?? '';
+		app.unmount();
+		// Only SGR (colour) sequences from Ink itself may remain.
+		expect(out.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+		expect(out).toContain('linkred bell␇');
+	});
+});
+
+describe('the log buffer', () => {
+	it('keeps the newest lines up to its capacity and counts what it dropped', () => {
+		const buffer = new LogBuffer(3);
+		for (let i = 1; i <= 5; i++) buffer.push({stream: 'stdout', timestamp: '', taskId: '', nodeId: '', serviceId: '', source: '', text: `l${i}`, cut: 0});
+		expect(buffer.toArray().map((l) => l.text)).toEqual(['l3', 'l4', 'l5']);
+		expect(buffer.dropped).toBe(2);
+		expect(buffer.at(0)?.seq).toBe(3);
+	});
+
+	it('filters to matching lines, or to the others; notices always show', () => {
+		const buffer = new LogBuffer(10);
+		for (const text of ['GET /a', 'POST /b', 'get /c']) buffer.push({stream: 'stdout', timestamp: '', taskId: '', nodeId: '', serviceId: '', source: '', text, cut: 0});
+		buffer.push({stream: 'notice', timestamp: '', taskId: '', nodeId: '', serviceId: '', source: '', text: 'task joined', cut: 0});
+		expect(visibleIndexes(buffer, 'get', 'only')).toEqual([0, 2, 3]);
+		expect(visibleIndexes(buffer, 'get', 'except')).toEqual([1, 3]);
+		expect(visibleIndexes(buffer, 'get', 'off')).toBeUndefined();
+	});
+});
+
+const key = (k: Partial<Key> = {}) => ({upArrow: false, downArrow: false, pageUp: false, pageDown: false, home: false, end: false, escape: false, ctrl: false, ...k}) as Key;
+
+describe('log keys', () => {
+	const buffer = new LogBuffer(100);
+	for (let i = 0; i < 50; i++) buffer.push({stream: 'stdout', timestamp: '', taskId: '', nodeId: '', serviceId: '', source: '', text: i % 10 === 0 ? `error ${i}` : `ok ${i}`, cut: 0});
+	const state = initialLogState('x', true);
+
+	it('scrolling up pauses following; G resumes', () => {
+		const up = logKey(state, 'k', key(), buffer, 10).state!;
+		expect(up).toMatchObject({follow: false, anchor: 49});
+		expect(logKey(up, 'G', key(), buffer, 10).state).toMatchObject({follow: true, anchor: undefined});
+		expect(logKey(state, 'f', key(), buffer, 10).state?.follow).toBe(false);
+	});
+
+	it('n walks to older matches and N to newer; F cycles the filter', () => {
+		const searching = {...state, search: 'error'};
+		const first = logKey(searching, 'n', key(), buffer, 10).state!;
+		expect(buffer.at(first.match! - 1)?.text).toBe('error 40');
+		const second = logKey(first, 'n', key(), buffer, 10).state!;
+		expect(buffer.at(second.match! - 1)?.text).toBe('error 30');
+		expect(buffer.at(logKey(second, 'N', key(), buffer, 10).state!.match! - 1)?.text).toBe('error 40');
+		expect(logKey(searching, 'F', key(), buffer, 10).state?.filter).toBe('only');
+		expect(logKey(state, 'F', key(), buffer, 10).message).toMatch(/search first/);
+		expect(logKey(state, '', key({escape: true}), buffer, 10).command).toBe('exit');
+	});
+});
+
+describe('following logs', () => {
+	afterEach(() => vi.useRealTimers());
+
+	function fakeSource() {
+		const calls: Array<{id: string; query: LogQuery; handlers: LogHandlers}> = [];
+		const source: LogSource = {
+			endpoint: parseHost('unix:///x.sock', {context: 'default', source: 'test'}),
+			logs(target, query, handlers) {
+				calls.push({id: target.id, query, handlers});
+				return {close() {}};
+			},
+		};
+		return {source, calls};
+	}
+	const target: LogTarget = {kind: 'service', id: 'svc', name: 'web', tty: false};
+	const raw = (timestamp: string, text: string, taskId = 't1') => ({stream: 'stdout' as const, timestamp, taskId, nodeId: 'n', serviceId: 'svc', text, cut: 0});
+
+	it('asks for a bounded history, merges it by time, and re-attaches from the last line without repeating it', async () => {
+		vi.useFakeTimers();
+		const {source, calls} = fakeSource();
+		const got: string[] = [];
+		const notices: string[] = [];
+		const follower = followLogs(source, [target], {follow: true, tail: 200}, {line: (l) => got.push(l.text), notice: (t) => notices.push(t)});
+		expect(calls[0]?.query).toEqual({follow: true, tail: 200});
+		const h = calls[0]!.handlers;
+		h.onLine(raw('2026-11-22T00:00:02Z', 'task1 b', 't1'));
+		h.onLine(raw('2026-11-22T00:00:01Z', 'task2 a', 't2'));
+		h.onLine(raw('2026-11-22T00:00:03.5Z', 'task1 c', 't1'));
+		await vi.advanceTimersByTimeAsync(400);
+		expect(got).toEqual(['task2 a', 'task1 b', 'task1 c']);
+		h.onEnd();
+		expect(notices[0]).toMatch(/web: log stream ended; re-attaching in 1s/);
+		await vi.advanceTimersByTimeAsync(1100);
+		expect(calls[1]?.query.since).toBe(sinceOf('2026-11-22T00:00:01Z'));
+		const again = calls[1]!.handlers;
+		again.onLine(raw('2026-11-22T00:00:01Z', 'task2 a', 't2')); // seen
+		again.onLine(raw('2026-11-22T00:00:03.5Z', 'task1 c', 't1')); // seen
+		again.onLine(raw('2026-11-22T00:00:04Z', 'task1 d', 't1'));
+		expect(got).toEqual(['task2 a', 'task1 b', 'task1 c', 'task1 d']);
+		follower.stop();
+	});
+
+	it('stops following a removed service, and ends when not following', async () => {
+		const {source, calls} = fakeSource();
+		const done = vi.fn();
+		const notices: string[] = [];
+		followLogs(source, [target], {follow: true}, {line: () => {}, notice: (t) => notices.push(t), done});
+		calls[0]!.handlers.onEnd(new DockerError('service svc not found', 404));
+		expect(notices[0]).toMatch(/web no longer exists/);
+		expect(done).toHaveBeenCalled();
+		const once = fakeSource();
+		const lines: string[] = [];
+		const finished = vi.fn();
+		followLogs(once.source, [target], {follow: false, tail: 5}, {line: (l) => lines.push(l.text), notice: () => {}, done: finished});
+		once.calls[0]!.handlers.onLine(raw('2026-11-22T00:00:02Z', 'b'));
+		once.calls[0]!.handlers.onLine(raw('2026-11-22T00:00:01Z', 'a', 't2'));
+		once.calls[0]!.handlers.onEnd();
+		expect(lines).toEqual(['a', 'b']);
+		expect(finished).toHaveBeenCalled();
+	});
+
+	it('compares timestamps with any number of fraction digits', () => {
+		expect(timestampKey('2026-11-22T00:00:01.5Z') > timestampKey('2026-11-22T00:00:01.123456789Z')).toBe(true);
+		expect(sinceOf('2026-11-22T00:00:01.5Z')).toBe(`${Date.parse('2026-11-22T00:00:01Z') / 1000}.500000000`);
+	});
+});
