@@ -442,8 +442,32 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		if (pane !== 'nodes' && serviceKey) return serviceAction(serviceKey);
 	};
 
+	// Keys that arrive together ("/web⏎l" in one read over ssh) are handled one per
+	// render, so each key sees the screen the previous one produced (a filter typed in
+	// the same burst has narrowed the list before `l` picks the selected row).
+	const queue = useRef<Array<[string, Key]>>([]);
+	const [keyTurn, setKeyTurn] = useState(0);
+	const typingInto = () => {
+		const open = getDialog();
+		return Boolean(getEditing()) || open?.kind === 'prompt' || open?.kind === 'type';
+	};
+	const nextKey = () => {
+		// Text typed into a field depends on nothing else on screen: take it all at once.
+		while (queue.current.length) {
+			const next = queue.current.shift() as [string, Key];
+			const [input, key] = next;
+			const plain = !key.return && !key.escape && !key.tab && !key.upArrow && !key.downArrow && !key.pageUp && !key.pageDown;
+			const wasTyping = typingInto() && plain;
+			onKey(input, key);
+			if (!wasTyping || !typingInto()) break;
+		}
+		if (queue.current.length) setKeyTurn((turn) => turn + 1);
+	};
+	useEffect(nextKey, [keyTurn]);
 	useInput((input, key) => {
-		for (const [one, oneKey] of splitKeys(input, key)) onKey(one, oneKey);
+		const waiting = queue.current.length > 0;
+		queue.current.push(...splitKeys(input, key));
+		if (!waiting) nextKey();
 	});
 
 	if (!layout) {

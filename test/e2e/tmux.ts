@@ -21,6 +21,7 @@ export type Terminal = {
 	type(text: string): void;
 	resize(columns: number, rows: number): void;
 	alternateOn(): boolean;
+	title(): string;
 	appPid(): number | undefined;
 	close(): void;
 };
@@ -72,6 +73,7 @@ export function startCli(args: string[], options: {columns?: number; rows?: numb
 			tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows));
 		},
 		alternateOn: () => tmux('display-message', '-p', '-t', name, '#{alternate_on}') === '1',
+		title: () => tmux('display-message', '-p', '-t', name, '#{pane_title}'),
 		appPid: () => {
 			const shell = tmux('display-message', '-p', '-t', name, '#{pane_pid}');
 			// meow renames the process "swarmtui"; after it exits the shell runs sleep.

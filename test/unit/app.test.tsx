@@ -23,10 +23,17 @@ function show(size = {columns: 100, rows: 30}, store = labStore(), onQuit = () =
 	);
 	mounted.push(app);
 	const frame = () => app.lastFrame() ?? '';
+	// Keys of one burst are handled one per render: wait until the screen settles.
 	const press = async (...keys: string[]) => {
 		for (const key of keys) {
 			app.stdin.write(key);
-			await tick();
+			let last = '';
+			for (let i = 0; i < 40; i++) {
+				await tick();
+				const now = app.lastFrame() ?? '';
+				if (now === last) break;
+				last = now;
+			}
 		}
 	};
 	return {app, frame, press, store, writer, activity};
