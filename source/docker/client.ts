@@ -193,7 +193,8 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 		},
 		inspectNode: (nodeId) => request<ApiNode>('GET', `/nodes/${id(nodeId)}`),
 		updateNode: async (nodeId, version, spec) => {
-			await request('POST', `/nodes/${id(nodeId)}/update`, {version}, spec);
+			// A demotion is answered once raft has removed the member: allow it a minute.
+			await request('POST', `/nodes/${id(nodeId)}/update`, {version}, spec, 60_000);
 		},
 		distribution: (image) => request('GET', `/distribution/${image}/json`, undefined, undefined, 8000),
 		logs(target, query, handlers) {

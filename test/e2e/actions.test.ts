@@ -153,13 +153,14 @@ describe('operations on the lab swarm', () => {
 		expect(term.screen()).toContain('2 managers tolerate no more failures than 1');
 		term.keys('y');
 		await until('node2 a manager', () => node('node2').Spec.Role === 'manager', 15_000);
-		await term.waitFor(/node2\s+manager\s+Reachable/, 20_000);
+		await term.waitFor(/node2\s+manager\s+Reachable/, 60_000);
 		term.keys('-');
 		await term.waitFor('Demote node2 to worker?');
 		expect(term.screen()).toContain('managers: 2 -> 1');
 		term.keys('y');
-		await until('node2 a worker', () => node('node2').Spec.Role === 'worker', 15_000);
-	});
+		// The engine answers a demotion once raft has removed the member: seconds, sometimes more.
+		await until('node2 a worker', () => node('node2').Spec.Role === 'worker', 60_000);
+	}, 150_000);
 
 	it('read-only: the keys say so and nothing changes', async () => {
 		const term = run(['--read-only']);
