@@ -113,10 +113,17 @@ async function main(): Promise<void> {
 	}
 
 	const api = createClient(endpoint);
+	const interactive = cli.input.length === 0 && process.stdin.isTTY && process.stdout.isTTY;
+	// The first lists go out with the checks, not after them: one round trip less before
+	// the first full frame (and over ssh a round trip is what start-up costs).
+	const store = new ClusterStore();
+	const activity = new ActivityLog();
+	const early = interactive ? watchCluster(api, store, {refresh, onEvent: (event) => activity.addEvent(event)}) : undefined;
 	let identity;
 	try {
 		identity = await preflight(api);
 	} catch (error) {
+		early?.stop();
 		api.close();
 		fail(error instanceof DockerError ? error.message : String(error));
 	}
@@ -140,10 +147,8 @@ async function main(): Promise<void> {
 		fail('needs an interactive terminal (stdin and stdout must be a TTY); run it in a terminal or over ssh -t');
 	}
 
-	const store = new ClusterStore();
 	store.setIdentity(identity.info, identity.version);
-	const activity = new ActivityLog();
-	const watcher = watchCluster(api, store, {refresh, onEvent: (event) => activity.addEvent(event)});
+	const watcher = early ?? watchCluster(api, store, {refresh, onEvent: (event) => activity.addEvent(event)});
 	const actions = createActions(api, cli.flags.readOnly);
 
 	let done = false;
@@ -166,6 +171,7 @@ async function main(): Promise<void> {
 			activity={activity}
 			openLogs={(targets, options, sink) => followLogs(api, targets, options, sink)}
 			logOptions={{buffer: cli.flags.logBuffer, tail: cli.flags.logTail, colors: cli.flags.logColors}}
+			onFocus={(filter) => watcher.focus(filter)}
 			onQuit={() => quit(0)}
 		/>,
 		{

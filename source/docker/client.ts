@@ -101,6 +101,36 @@ export function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
 	}
 }
 
+/**
+ * Only what swarmtui reads of a task: a task carries its whole spec, and 50,000 of
+ * them in full would take most of a gigabyte.
+ */
+export function slimTasks(tasks: unknown): ApiTask[] {
+	if (!Array.isArray(tasks)) return [];
+	return tasks.map((raw: ApiTask) => {
+		const status = raw?.Status ?? {};
+		const container = status.ContainerStatus;
+		return {
+			ID: raw?.ID,
+			Version: raw?.Version,
+			CreatedAt: raw?.CreatedAt,
+			UpdatedAt: raw?.UpdatedAt,
+			ServiceID: raw?.ServiceID,
+			Slot: raw?.Slot,
+			NodeID: raw?.NodeID,
+			DesiredState: raw?.DesiredState,
+			Spec: {ContainerSpec: {Image: raw?.Spec?.ContainerSpec?.Image}},
+			Status: {
+				Timestamp: status.Timestamp,
+				State: status.State,
+				Message: status.Message,
+				Err: status.Err,
+				ContainerStatus: container ? {ContainerID: container.ContainerID, PID: container.PID, ExitCode: container.ExitCode} : undefined,
+			},
+		} as ApiTask;
+	});
+}
+
 // dockerode's typings pick the callback overload when options are passed.
 type Promised = (options: Record<string, unknown>) => Promise<unknown>;
 
@@ -147,7 +177,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 				if (filter.service) filters['service'] = filter.service;
 				if (filter.node) filters['node'] = filter.node;
 				if (filter.desiredState) filters['desired-state'] = filter.desiredState;
-				return (await docker.listTasks({filters, abortSignal: signal()} as never)) as unknown as ApiTask[];
+				return slimTasks((await docker.listTasks({filters, abortSignal: signal()} as never)) as unknown as ApiTask[]);
 			}),
 		events(since, handlers) {
 			let closed = false;

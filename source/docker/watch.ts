@@ -1,7 +1,7 @@
 // Keeps a sink (the model's store) in step with the engine: events for services and
 // nodes, polling for tasks (the API has no task events), a periodic full resync as a
 // safety net, and never two requests of the same kind at once.
-import type {Subscription, SwarmReader} from './client.js';
+import type {Subscription, SwarmReader, TaskFilter} from './client.js';
 import {DockerError} from './errors.js';
 import type {ApiEvent, ApiInfo, ApiNode, ApiService, ApiTask, ApiVersionInfo} from './types.js';
 
@@ -10,6 +10,8 @@ export type ClusterSink = {
 	setNodes(nodes: readonly ApiNode[]): void;
 	setServices(services: readonly ApiService[]): void;
 	setTasks(tasks: readonly ApiTask[]): void;
+	/** Replaces the tasks of some services or nodes (a focused poll). */
+	setTasksFor(filter: TaskFilter, tasks: readonly ApiTask[]): void;
 	removeService(id: string): void;
 	removeNode(id: string): void;
 	setError(message: string): void;
@@ -26,9 +28,14 @@ export type WatchOptions = {
 	onEvent?: (event: ApiEvent) => void;
 };
 
-type Kind = 'nodes' | 'services' | 'tasks' | 'info';
+type Kind = 'nodes' | 'services' | 'tasks' | 'info' | 'focus';
 
-export type Watcher = {stop(): void; refreshNow(): void};
+export type Watcher = {
+	stop(): void;
+	refreshNow(): void;
+	/** The service or node on screen: its tasks are polled every refresh even when the full list is not. */
+	focus(filter: TaskFilter | undefined): void;
+};
 
 export function watchCluster(api: SwarmReader, sink: ClusterSink, options: WatchOptions = {}): Watcher {
 	const refresh = options.refresh ?? 2000;
@@ -55,10 +62,27 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		sink.setError(error instanceof DockerError ? error.message : String((error as Error)?.message ?? error));
 	};
 
+	// The full task list costs what the cluster is big: on a large one it is polled less
+	// often (at most ~2% of the time spent on it, at least once a minute), while the
+	// tasks on screen (the focus) are polled every refresh with a filtered, cheap call.
+	let fullCost = 0;
+	let lastFull = 0;
+	let focus: TaskFilter | undefined;
+	const fullInterval = () => Math.min(60_000, Math.max(refresh, fullCost * 50));
 	const fetchers: Record<Kind, () => Promise<void>> = {
 		nodes: async () => sink.setNodes(await api.nodes()),
 		services: async () => sink.setServices(await api.services()),
-		tasks: async () => sink.setTasks(await api.tasks()),
+		tasks: async () => {
+			const start = Date.now();
+			const tasks = await api.tasks();
+			sink.setTasks(tasks);
+			fullCost = Date.now() - start;
+			lastFull = Date.now();
+		},
+		focus: async () => {
+			const filter = focus;
+			if (filter) sink.setTasksFor(filter, await api.tasks(filter));
+		},
 		info: async () => sink.setIdentity(await api.info()),
 	};
 
@@ -94,7 +118,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 			if (event.Action === 'remove' && id) sink.removeService(id);
 			soon('services');
 			// Tasks follow service changes; look a little later so the new ones exist.
-			soon('tasks', 300);
+			soon(fullInterval() > refresh && focus ? 'focus' : 'tasks', 300);
 		} else if (event.Type === 'node') {
 			if (event.Action === 'remove' && id) sink.removeNode(id);
 			soon('nodes');
@@ -141,9 +165,17 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		});
 	};
 
+	const poll = () => {
+		later(refresh, () => {
+			if (Date.now() - lastFull >= fullInterval() - 50) load('tasks');
+			else if (focus) load('focus');
+			poll();
+		});
+	};
+
 	subscribe();
 	all();
-	tick('tasks', refresh);
+	poll();
 	tick('all', resync);
 
 	return {
@@ -154,5 +186,10 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 			subscription?.close();
 		},
 		refreshNow: all,
+		focus(filter) {
+			const same = JSON.stringify(filter) === JSON.stringify(focus);
+			focus = filter;
+			if (!same && filter && fullInterval() > refresh) load('focus');
+		},
 	};
 }

@@ -2,6 +2,7 @@
 // layer's watcher feeds it. Every change makes a new snapshot, so views can memoize
 // on object identity.
 import type {ApiInfo, ApiNode, ApiService, ApiTask, ApiVersionInfo} from '../docker/types.js';
+import {indexTasks} from './tasks.js';
 
 export type Connection = 'connecting' | 'live' | 'error';
 
@@ -57,7 +58,12 @@ export class ClusterStore {
 	};
 
 	private set(patch: Partial<ClusterSnapshot>): void {
-		this.snapshot = {...this.snapshot, ...patch};
+		const before = this.snapshot;
+		this.snapshot = {...before, ...patch};
+		// A poll that found nothing new only moves syncedAt: no redraw for that (the
+		// header's age is drawn from the clock's tick).
+		const changed = (Object.keys(patch) as Array<keyof ClusterSnapshot>).some((key) => key !== 'syncedAt' && patch[key] !== before[key]);
+		if (!changed) return;
 		for (const listener of this.listeners) listener();
 	}
 
@@ -82,6 +88,24 @@ export class ClusterStore {
 	setTasks(tasks: readonly ApiTask[], now = Date.now()): void {
 		const next = byId(tasks);
 		this.set({...this.synced('tasks', now), ...(sameById(this.snapshot.tasks, next, false) ? {} : {tasks: next})});
+	}
+
+	setTasksFor(filter: {service?: string[]; node?: string[]}, tasks: readonly ApiTask[]): void {
+		const services = new Set(filter.service ?? []);
+		const nodes = new Set(filter.node ?? []);
+		const covered = (task: ApiTask) => services.has(task.ServiceID ?? '') || nodes.has(task.NodeID ?? '');
+		// Compare just the covered tasks (from the index): a focused poll that found nothing
+		// new costs what the focus holds, not what the cluster holds.
+		const index = indexTasks(this.snapshot.tasks);
+		const current = new Map<string, ApiTask>();
+		for (const id of services) for (const task of index.byService.get(id) ?? []) current.set(task.ID, task);
+		for (const id of nodes) for (const task of index.byNode.get(id) ?? []) current.set(task.ID, task);
+		if (sameById(current, byId(tasks), false)) return;
+		const next = new Map<string, ApiTask>();
+		for (const [id, task] of this.snapshot.tasks) if (!covered(task)) next.set(id, task);
+		for (const task of tasks) if (task && typeof task.ID === 'string') next.set(task.ID, task);
+		if (sameById(this.snapshot.tasks, next, false)) return;
+		this.set({tasks: next});
 	}
 
 	removeService(id: string): void {

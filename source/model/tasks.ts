@@ -58,6 +58,40 @@ function inTarget(task: ApiTask, target: TaskTarget, stackOf: (serviceId: string
 
 export type TaskView = {rows: TaskRow[]; running: number; slots: number};
 
+type TaskIndex = {byService: Map<string, ApiTask[]>; byNode: Map<string, ApiTask[]>};
+const indexes = new WeakMap<ReadonlyMap<string, ApiTask>, TaskIndex>();
+
+/** Tasks by service and by node, built once per task list (not once per keypress). */
+export function indexTasks(tasks: ReadonlyMap<string, ApiTask>): TaskIndex {
+	let index = indexes.get(tasks);
+	if (index) return index;
+	index = {byService: new Map(), byNode: new Map()};
+	for (const task of tasks.values()) {
+		for (const [map, key] of [
+			[index.byService, task.ServiceID],
+			[index.byNode, task.NodeID],
+		] as const) {
+			if (!key) continue;
+			const list = map.get(key);
+			if (list) list.push(task);
+			else map.set(key, [task]);
+		}
+	}
+	indexes.set(tasks, index);
+	return index;
+}
+
+function candidates(snapshot: ClusterSnapshot, target: TaskTarget): Iterable<ApiTask> {
+	const index = indexTasks(snapshot.tasks);
+	if (target.kind === 'service') return index.byService.get(target.id) ?? [];
+	if (target.kind === 'node') return index.byNode.get(target.id) ?? [];
+	const out: ApiTask[] = [];
+	for (const service of snapshot.services.values()) {
+		if (serviceStack(service) === target.name) out.push(...(index.byService.get(service.ID) ?? []));
+	}
+	return out;
+}
+
 export function taskRows(snapshot: ClusterSnapshot, target: TaskTarget | undefined, history: boolean, now: number): TaskView {
 	if (!target) return {rows: [], running: 0, slots: 0};
 	const stackOf = (id: string) => {
@@ -65,7 +99,7 @@ export function taskRows(snapshot: ClusterSnapshot, target: TaskTarget | undefin
 		return service ? serviceStack(service) : undefined;
 	};
 	const groups = new Map<string, ApiTask[]>();
-	for (const task of snapshot.tasks.values()) {
+	for (const task of candidates(snapshot, target)) {
 		if (!inTarget(task, target, stackOf)) continue;
 		const key = `${task.ServiceID ?? ''}\u0000${task.Slot ? `s${task.Slot}` : `n${task.NodeID ?? ''}`}`;
 		const group = groups.get(key);

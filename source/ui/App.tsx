@@ -47,6 +47,8 @@ export type AppProps = {
 	/** Starts following logs (the docker layer's followLogs, bound to the engine). */
 	openLogs?: (targets: LogTarget[], options: FollowOptions, sink: FollowSink) => Follower;
 	logOptions?: {buffer: number; tail: number; colors: boolean};
+	/** The tasks on screen, so the watcher can poll just those often on a large cluster. */
+	onFocus?: (filter: {service?: string[]; node?: string[]} | undefined) => void;
 	onQuit: () => void;
 	clock?: () => number;
 	/** Fixed terminal size (tests); otherwise the real terminal's, updated on resize. */
@@ -78,10 +80,12 @@ function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => 
 	return [value, () => ref.current, update];
 }
 
-export function App({store, endpoint, actions, activity, openLogs, logOptions, onQuit, clock, size}: AppProps) {
+export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, clock, size}: AppProps) {
 	const snapshot = useSyncExternalStore(store.subscribe, store.get);
 	const entries = useSyncExternalStore(activity.subscribe, activity.get);
-	const now = useNow(1000, clock);
+	// Ages and the header's "live Ns" move every 2 s: a redraw a second would be most of
+	// the idle CPU on a big screen.
+	const now = useNow(2000, clock);
 	const terminal = useTerminalSize();
 	const columns = size?.columns ?? terminal.columns;
 	// One line short of the terminal: a frame as tall as the terminal makes Ink clear the
@@ -136,7 +140,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	const {focus} = nav;
 	const data = usePanes(snapshot, nav, filters, history, now);
 	const nodesWidth = useMemo(() => {
-		const widths = naturalWidths(nodeColumns, data.allNodes);
+		const widths = naturalWidths(nodeColumns, data.allNodes).map((w, i) => Math.max(w, nodeColumns[i]?.header.length ?? 0));
 		return widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1) + 3; // gaps, marker, borders
 	}, [data.allNodes]);
 	const layout = computeLayout(columns, rows, data.allNodes.length, data.allServices.length, nodesWidth);
@@ -154,6 +158,24 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		setRollouts((old) => old.map((r) => (ended.some((e) => e.id === r.id) ? {...r, ended: progress.get(r.id)?.state ?? 'ended'} : r)));
 	}, [progress]);
 	const running = rollouts.filter((r) => !r.ended);
+
+	// Tell the watcher which tasks are on screen: the selection's, or the open rollout's.
+	const shown = view.kind === 'rollout' ? rollouts.find((r) => r.id === view.id) : undefined;
+	const focusKey = shown
+		? `${shown.kind === 'drain' ? 'node' : 'service'}:${shown.targetId}`
+		: data.target
+			? data.target.kind === 'stack'
+				? `stack:${data.target.name}`
+				: `${data.target.kind}:${data.target.id}`
+			: '';
+	useEffect(() => {
+		if (!onFocus) return;
+		const [kind, value = ''] = focusKey.split(/:(.*)/s);
+		if (kind === 'service') onFocus({service: [value]});
+		else if (kind === 'node') onFocus({node: [value]});
+		else if (kind === 'stack') onFocus({service: [...store.get().services.values()].filter((s) => serviceStack(s) === value).map((s) => s.ID)});
+		else onFocus(undefined);
+	}, [focusKey]);
 	const status = running.length
 		? running.map((r) => `${r.kind} ${r.name} ${progress.get(r.id)?.done ?? 0}/${progress.get(r.id)?.total ?? 0}`).join(' · ')
 		: undefined;

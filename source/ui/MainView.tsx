@@ -33,6 +33,7 @@ export function MainView({data, layout, focus, filters, history, marked}: MainVi
 		<Pane title={`Nodes ${data.allNodes.length}${filterNote('nodes')}`} width={layout.nodes.width} height={layout.nodes.height} focused={focus === 'nodes'}>
 			<Table
 				data={data.nodes}
+				measure={data.allNodes}
 				columns={nodeColumns}
 				width={layout.nodes.width - 2}
 				height={layout.nodes.height - 2}
@@ -52,6 +53,7 @@ export function MainView({data, layout, focus, filters, history, marked}: MainVi
 		>
 			<Table
 				data={data.services}
+				measure={data.allServices}
 				columns={columnsOfServices}
 				width={layout.services.width - 2}
 				height={layout.services.height - 2}

@@ -19,6 +19,8 @@ export type TableProps<T> = {
 	focused: boolean;
 	rowStyle?: (row: T) => RowStyle;
 	emptyText?: string;
+	/** Rows to size the columns by (default: data). The unfiltered list keeps widths steady while filtering, and is measured once. */
+	measure?: readonly T[];
 };
 
 /** First visible row: keeps `selected` in view and moves as little as possible. */
@@ -30,9 +32,10 @@ export function windowStart(previous: number, selected: number, visible: number,
 	return Math.max(0, start);
 }
 
-export function Table<T>({data, columns, width, height, selected, focused, rowStyle, emptyText}: TableProps<T>) {
+export function Table<T>({data, columns, width, height, selected, focused, rowStyle, emptyText, measure}: TableProps<T>) {
 	const inner = Math.max(0, width - 1); // one column for the selection marker
-	const natural = useMemo(() => naturalWidths(columns, data), [columns, data]);
+	const sized = measure ?? data;
+	const natural = useMemo(() => naturalWidths(columns, sized), [columns, sized]);
 	const laid = useMemo(() => layoutColumns(columns, natural, inner), [columns, natural, inner]);
 	const visible = Math.max(0, height - 1);
 	const startRef = useRef(0);

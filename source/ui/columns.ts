@@ -15,10 +15,10 @@ export type Column<T> = {
 
 export type LaidOut<T> = Column<T> & {width: number};
 
-/** Widest value per column; over every row, so widths do not jump while scrolling. */
+/** Widest value per column (0: empty in every row); over every row, so widths do not jump while scrolling. */
 export function naturalWidths<T>(columns: readonly Column<T>[], rows: readonly T[]): number[] {
 	return columns.map((column) => {
-		let max = displayWidth(column.header);
+		let max = 0;
 		for (const row of rows) {
 			const w = displayWidth(column.get(row));
 			if (w > max) max = w;
@@ -39,9 +39,19 @@ export function layoutColumns<T>(columns: readonly Column<T>[], natural: readonl
 		const header = displayWidth(column.header);
 		const want = Math.min(Math.max(header, natural[index] ?? header), column.maxWidth ?? Number.POSITIVE_INFINITY);
 		const min = Math.min(want, column.minWidth ?? header);
-		return {column, index, width: want, min};
+		return {column, index, width: want, min, empty: natural[index] === 0};
 	});
 	const used = () => chosen.reduce((sum, c) => sum + c.width, 0) + Math.max(0, chosen.length - 1);
+	// Short of room: first columns with nothing in them go, then long values of the less
+	// important columns are cut to a readable 24 before any column is dropped.
+	if (used() > width) chosen = chosen.filter((c) => !c.empty || c.column.priority === 0);
+	for (const c of [...chosen].sort((a, b) => b.column.priority - a.column.priority)) {
+		const over = used() - width;
+		if (over <= 0) break;
+		if (c.column.priority === 0) continue;
+		const soft = Math.max(c.min, 24);
+		if (c.width > soft) c.width = Math.max(soft, c.width - over);
+	}
 	while (chosen.length > 1 && used() > width) {
 		const victim = chosen.reduce((a, b) => (b.column.priority > a.column.priority || (b.column.priority === a.column.priority && b.index > a.index) ? b : a));
 		const over = used() - width;

@@ -1,0 +1,222 @@
+// npm run bench: swarmtui against a simulated engine of two sizes, the log scenario,
+// and the lab swarm when it is up. Writes bench/results.json and prints a table.
+import {execFileSync, spawn} from 'node:child_process';
+import {existsSync, writeFileSync} from 'node:fs';
+import {request} from 'node:http';
+import {join} from 'node:path';
+import {createClient} from '../source/docker/client.js';
+import {parseHost} from '../source/docker/endpoint.js';
+import {followLogs} from '../source/docker/logfollow.js';
+import {LogBuffer} from '../source/model/logbuffer.js';
+import {cpuMs, peakRssMb, percentile, startPty} from './pty.js';
+
+type Size = {name: string; nodes: number; services: number; tasks: number; markers: string[]};
+
+const sizes: Size[] = [
+	{name: 'small', nodes: 3, services: 10, tasks: 50, markers: ['node-0002', 'stack0000_svc-00001', 'stack0000_svc-00001.1']},
+	{name: 'large', nodes: 1000, services: 5000, tasks: 50_000, markers: ['node-0000', 'stack0000_svc-00001', 'stack0000_svc-00001.1']},
+];
+const quick = process.argv.includes('--quick');
+const idleSeconds = quick ? 6 : 20;
+
+function get(socket: string, path: string): Promise<{status: number; body: string}> {
+	return new Promise((resolve, reject) => {
+		const req = request({socketPath: socket, path, method: 'GET'}, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => resolve({status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString()}));
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+async function startSim(size: Size, socket: string) {
+	const child = spawn('node', ['--import', 'tsx', join(import.meta.dirname, 'sim-server.ts'), socket, String(size.nodes), String(size.services), String(size.tasks)], {stdio: ['ignore', 'pipe', 'inherit']});
+	await new Promise<void>((resolve, reject) => {
+		child.stdout?.on('data', (c: Buffer) => c.toString().includes('ready') && resolve());
+		child.on('exit', (code) => reject(new Error(`simulator exited ${code}`)));
+	});
+	return child;
+}
+
+/** The floor: the same three list calls with no UI, parsed. Median of three. */
+async function apiFloor(socket: string): Promise<number> {
+	const times: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		const start = performance.now();
+		const answers = await Promise.all(['/v1.41/nodes', '/v1.41/services?status=true', '/v1.41/tasks'].map((p) => get(socket, p)));
+		for (const a of answers) JSON.parse(a.body);
+		times.push(performance.now() - start);
+	}
+	return percentile(times, 50);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function measureCpu(pid: number, seconds: number): Promise<number> {
+	const before = cpuMs(pid);
+	await sleep(seconds * 1000);
+	return cpuMs(pid) - before;
+}
+
+async function sizeScenario(size: Size) {
+	const socket = `/tmp/swarmtui-bench-${size.name}.sock`;
+	const sim = await startSim(size, socket);
+	try {
+		const floor = await apiFloor(socket);
+		const pty = startPty(['--host', `unix://${socket}`], 140, 40);
+		const firstFrame = await pty.waitFor(size.markers);
+		const pid = pty.appPid();
+		if (!pid) throw new Error('swarmtui did not start');
+		await sleep(1500);
+
+		const moves: number[] = [];
+		// Within the list, so every key moves the selection (and must redraw).
+		for (let i = 0; i < 40; i++) {
+			moves.push(await pty.press(i % 20 < 10 ? 'j' : 'k'));
+			await sleep(60);
+		}
+		const typing: number[] = [];
+		await pty.press('/');
+		for (const ch of 'svc-0001') {
+			typing.push(await pty.press(ch));
+			await sleep(60);
+		}
+		await pty.press('\u001b');
+		await sleep(200);
+		await pty.press('\u001b');
+		await sleep(2000);
+
+		await get(socket, '/_sim/reset');
+		const idleCpu = await measureCpu(pid, idleSeconds);
+		const counts = JSON.parse((await get(socket, '/_sim/counts')).body) as Record<string, number>;
+		const perMinute = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Math.round((v * 60) / idleSeconds)]));
+
+		await get(socket, '/_sim/churn?rate=100');
+		await sleep(1000);
+		const churnCpu = await measureCpu(pid, idleSeconds);
+		await get(socket, '/_sim/churn?rate=0');
+		const rss = peakRssMb(pid);
+		await pty.stop();
+
+		const refreshes = idleSeconds / 2;
+		return {
+			size: {nodes: size.nodes, services: size.services, tasks: size.tasks},
+			firstFullFrameMs: Math.round(firstFrame),
+			apiFloorMs: Math.round(floor),
+			firstFrameOverFloor: Number((firstFrame / floor).toFixed(2)),
+			keypressMoveMs: {p50: Math.round(percentile(moves, 50)), p95: Math.round(percentile(moves, 95))},
+			keypressFilterMs: {p50: Math.round(percentile(typing, 50)), p95: Math.round(percentile(typing, 95))},
+			cpuPerRefreshIdleMs: Math.round(idleCpu / refreshes),
+			cpuPerRefreshChurnMs: Math.round(churnCpu / refreshes),
+			idleCpuPercent: Number(((idleCpu / (idleSeconds * 1000)) * 100).toFixed(2)),
+			churnCpuPercent: Number(((churnCpu / (idleSeconds * 1000)) * 100).toFixed(2)),
+			peakRssMb: Math.round(rss),
+			idleRequestsPerMinute: perMinute,
+		};
+	} finally {
+		sim.kill('SIGTERM');
+	}
+}
+
+/** 50,000 lines/s from 50 tasks into the docker layer's follower and the log buffer. */
+async function logScenario() {
+	const socket = '/tmp/swarmtui-bench-logs.sock';
+	const sim = await startSim({name: 'logs', nodes: 3, services: 1, tasks: 50, markers: []}, socket);
+	try {
+		await get(socket, '/_sim/lograte?rate=50000');
+		const api = createClient(parseHost(`unix://${socket}`, {context: 'bench', source: 'bench'}));
+		const services = await api.services();
+		const buffer = new LogBuffer(10_000);
+		let received = 0;
+		const rss: number[] = [];
+		const follower = followLogs(api, [{kind: 'service', id: services[0]?.ID ?? '', name: 'svc', tty: false}], {follow: true, tail: 0}, {
+			line: (line, target) => {
+				received++;
+				buffer.push({...line, source: target.name});
+			},
+			notice: () => {},
+		});
+		const seconds = quick ? 4 : 10;
+		const start = performance.now();
+		for (let i = 0; i < seconds; i++) {
+			await sleep(1000);
+			rss.push(process.memoryUsage().rss / 1e6);
+		}
+		const elapsed = (performance.now() - start) / 1000;
+		follower.stop();
+		api.close();
+		return {
+			linesPerSecond: Math.round(received / elapsed),
+			offeredPerSecond: 50_000,
+			bufferLines: buffer.size,
+			droppedOldest: buffer.dropped,
+			rssMbAt2s: Math.round(rss[1] ?? 0),
+			rssMbAtEnd: Math.round(rss.at(-1) ?? 0),
+		};
+	} finally {
+		sim.kill('SIGTERM');
+	}
+}
+
+async function labScenario() {
+	const socket = '/run/stlab/node1.sock';
+	if (!existsSync(socket)) return {skipped: 'the lab is not up (npm run lab -- up)'};
+	const docker = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
+	const cliStart = performance.now();
+	execFileSync(docker, ['-H', `unix://${socket}`, 'service', 'ls'], {stdio: 'ignore'});
+	execFileSync(docker, ['-H', `unix://${socket}`, 'node', 'ls'], {stdio: 'ignore'});
+	const cliMs = performance.now() - cliStart;
+	const pty = startPty(['--host', `unix://${socket}`], 140, 40);
+	const frame = await pty.waitFor(['node3', 'shop_web', 'Tasks · stack shop']);
+	await pty.stop();
+	return {firstFullFrameMs: Math.round(frame), dockerServiceLsPlusNodeLsMs: Math.round(cliMs)};
+}
+
+const results: Record<string, unknown> = {date: new Date().toISOString(), node: process.version, machine: `${execFileSync('nproc').toString().trim()} cores`};
+for (const size of sizes) {
+	process.stderr.write(`bench: ${size.name} cluster…\n`);
+	results[size.name] = await sizeScenario(size);
+}
+process.stderr.write('bench: logs…\n');
+results['logs'] = await logScenario();
+process.stderr.write('bench: lab…\n');
+results['lab'] = await labScenario();
+
+type R = Record<string, any>;
+const small = results['small'] as R;
+const large = results['large'] as R;
+const logs = results['logs'] as R;
+const targets = [
+	['small: first full frame <= 400 ms', small.firstFullFrameMs <= 400, `${small.firstFullFrameMs} ms`],
+	['large: first full frame <= 1.5x floor + 300 ms', large.firstFullFrameMs <= 1.5 * large.apiFloorMs + 300, `${large.firstFullFrameMs} ms (floor ${large.apiFloorMs} ms)`],
+	['large: keypress p95 <= 30 ms', large.keypressMoveMs.p95 <= 30, `${large.keypressMoveMs.p95} ms`],
+	['large: filter typing p95 <= 50 ms', large.keypressFilterMs.p95 <= 50, `${large.keypressFilterMs.p95} ms`],
+	['large: peak RSS <= 300 MB', large.peakRssMb <= 300, `${large.peakRssMb} MB`],
+	['large: idle CPU < 2% of a core', large.idleCpuPercent < 2, `${large.idleCpuPercent}%`],
+	['idle: <= 1 tasks list per refresh (30/min at 2 s)', (large.idleRequestsPerMinute.tasks ?? 0) <= 30, `${large.idleRequestsPerMinute.tasks ?? 0}/min`],
+	['idle: no repeated full service/node lists', (large.idleRequestsPerMinute.services ?? 0) <= 2 && (large.idleRequestsPerMinute.nodes ?? 0) <= 2, `services ${large.idleRequestsPerMinute.services ?? 0}/min, nodes ${large.idleRequestsPerMinute.nodes ?? 0}/min`],
+	['logs: >= 50,000 lines/s ingested', logs.linesPerSecond >= 50_000 * 0.95, `${logs.linesPerSecond} lines/s`],
+	['logs: memory flat', logs.rssMbAtEnd - logs.rssMbAt2s < 50, `${logs.rssMbAt2s} -> ${logs.rssMbAtEnd} MB`],
+] as const;
+results['targets'] = targets.map(([name, ok, value]) => ({name, ok, value}));
+writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const row = (cells: string[]) => console.log(cells.map((c, i) => c.padEnd(i === 0 ? 30 : 16)).join(''));
+row(['', 'small', 'large']);
+for (const [label, key] of [
+	['first full frame (ms)', 'firstFullFrameMs'],
+	['API floor (ms)', 'apiFloorMs'],
+	['frame / floor', 'firstFrameOverFloor'],
+	['cpu per refresh idle (ms)', 'cpuPerRefreshIdleMs'],
+	['cpu per refresh churn (ms)', 'cpuPerRefreshChurnMs'],
+	['idle CPU (%)', 'idleCpuPercent'],
+	['peak RSS (MB)', 'peakRssMb'],
+] as const) row([label, String(small[key]), String(large[key])]);
+row(['keypress move p50/p95 (ms)', `${small.keypressMoveMs.p50}/${small.keypressMoveMs.p95}`, `${large.keypressMoveMs.p50}/${large.keypressMoveMs.p95}`]);
+row(['filter typing p50/p95 (ms)', `${small.keypressFilterMs.p50}/${small.keypressFilterMs.p95}`, `${large.keypressFilterMs.p50}/${large.keypressFilterMs.p95}`]);
+row(['idle requests/min', JSON.stringify(small.idleRequestsPerMinute), JSON.stringify(large.idleRequestsPerMinute)]);
+console.log(`logs: ${logs.linesPerSecond} lines/s ingested of ${logs.offeredPerSecond} offered; RSS ${logs.rssMbAt2s} -> ${logs.rssMbAtEnd} MB; buffer ${logs.bufferLines}, dropped ${logs.droppedOldest}`);
+console.log(`lab: ${JSON.stringify(results['lab'])}`);
+for (const t of results['targets'] as Array<{name: string; ok: boolean; value: string}>) console.log(`${t.ok ? 'PASS' : 'MISS'}  ${t.name}: ${t.value}`);
