@@ -12,7 +12,7 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
-	minifySyntax: true,
+	minify: true,
 	legalComments: 'none',
 	// Native addons stay outside; react-devtools-core (Ink's DEV=true only) is stubbed.
 	external: ['ssh2', 'cpu-features'],
