@@ -17,6 +17,7 @@ usage() {
 usage: lab.sh up [--nodes N] [--managers M]   start an N-node swarm (default 3 nodes, 1 manager)
        lab.sh seed                            create the demo services (idempotent)
        lab.sh down                            stop every lab node and remove the lab network
+       lab.sh stop-node N / start-node N      stop or start one node's dockerd (fault tests)
        lab.sh status                          show the lab's nodes and services
        lab.sh env                             print DOCKER_HOST for the lab's first manager
        lab.sh install                         install the engine packages and tmux (Debian, root)
@@ -213,6 +214,22 @@ cmd_down() {
   say "lab down"
 }
 
+cmd_stop_node() {
+  local n=$1 pidfile="$RUN_DIR/node$1/docker.pid"
+  [ -f "$pidfile" ] || die "node$n is not running"
+  local pid; pid=$(cat "$pidfile")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  say "node$n stopped"
+}
+
+cmd_start_node() {
+  [[ ${1:-} =~ ^[1-9]$ ]] || die "start-node takes a node number"
+  start_node "$1"
+  say "node$1 started"
+}
+
 cmd_status() {
   [ -S "$(sock 1)" ] || { say "lab is not up"; return 1; }
   dk 1 node ls
@@ -224,6 +241,8 @@ case ${1:-} in
   seed) cmd_seed;;
   down) need_root; cmd_down;;
   status) cmd_status;;
+  stop-node) need_root; cmd_stop_node "${2:?node number}";;
+  start-node) need_root; cmd_start_node "${2:?node number}";;
   env) echo "DOCKER_HOST=unix://$(sock 1)";;
   install) install_engine;;
   *) usage; exit 2;;

@@ -15,6 +15,7 @@ export type ClusterSink = {
 	removeService(id: string): void;
 	removeNode(id: string): void;
 	setError(message: string): void;
+	setDisconnected(message: string, retryAt: number): void;
 };
 
 export type WatchOptions = {
@@ -57,9 +58,43 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		timers.add(timer);
 	};
 
+	// Engine unreachable: stop polling, keep the last data, and try again with backoff
+	// (1 s doubling to 15 s); once it answers, subscribe again and list everything.
+	let down = false;
+	let backoff = 1000;
+	const reconnect = (message: string) => {
+		if (stopped) return;
+		sink.setDisconnected(message, Date.now() + backoff);
+		later(backoff, () => {
+			api.info().then(
+				(info) => {
+					if (stopped) return;
+					down = false;
+					backoff = 1000;
+					sink.setIdentity(info);
+					subscribe();
+					all();
+				},
+				(error: unknown) => {
+					backoff = Math.min(backoff * 2, 15_000);
+					reconnect(error instanceof Error ? error.message : String(error));
+				},
+			);
+		});
+	};
+	const disconnect = (message: string) => {
+		if (down || stopped) return;
+		down = true;
+		subscription?.close();
+		subscription = undefined;
+		reconnect(message);
+	};
+
 	const fail = (error: unknown) => {
 		if (stopped) return;
-		sink.setError(error instanceof DockerError ? error.message : String((error as Error)?.message ?? error));
+		const message = error instanceof DockerError ? error.message : String((error as Error)?.message ?? error);
+		if (error instanceof DockerError && (error.kind === 'connection' || error.kind === 'timeout')) return disconnect(message);
+		if (!down) sink.setError(message);
 	};
 
 	// The full task list costs what the cluster is big: on a large one it is polled less
@@ -87,7 +122,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 	};
 
 	const load = (kind: Kind): void => {
-		if (stopped) return;
+		if (stopped || down) return;
 		if (inFlight.has(kind)) {
 			again.add(kind);
 			return;
@@ -133,8 +168,9 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 			onEvent,
 			onEnd: (error) => {
 				subscription = undefined;
-				if (stopped) return;
+				if (stopped || down) return;
 				if (error) fail(error);
+				if (down) return;
 				// Events may have been missed while the stream was down: resync after resubscribing.
 				later(retryDelay, () => {
 					subscribe();

@@ -4,7 +4,7 @@
 import type {ApiInfo, ApiNode, ApiService, ApiTask, ApiVersionInfo} from '../docker/types.js';
 import {indexTasks} from './tasks.js';
 
-export type Connection = 'connecting' | 'live' | 'error';
+export type Connection = 'connecting' | 'live' | 'error' | 'disconnected';
 
 export type ClusterSnapshot = {
 	readonly nodes: ReadonlyMap<string, ApiNode>;
@@ -15,6 +15,8 @@ export type ClusterSnapshot = {
 	readonly connection: Connection;
 	/** Last error, in words; kept until the next successful read. */
 	readonly error?: string;
+	/** While disconnected: when the next attempt to reach the engine is made (ms). */
+	readonly retryAt?: number;
 	/** When each collection was last read successfully (ms since epoch). */
 	readonly syncedAt: {nodes?: number; services?: number; tasks?: number};
 };
@@ -68,7 +70,7 @@ export class ClusterStore {
 	}
 
 	private synced(key: keyof ClusterSnapshot['syncedAt'], now: number): Partial<ClusterSnapshot> {
-		return {syncedAt: {...this.snapshot.syncedAt, [key]: now}, connection: 'live', error: undefined};
+		return {syncedAt: {...this.snapshot.syncedAt, [key]: now}, connection: 'live', error: undefined, retryAt: undefined};
 	}
 
 	setIdentity(info: ApiInfo, version?: ApiVersionInfo): void {
@@ -124,5 +126,10 @@ export class ClusterStore {
 
 	setError(message: string): void {
 		this.set({connection: 'error', error: message});
+	}
+
+	/** The engine cannot be reached: the last data stays, marked stale. */
+	setDisconnected(message: string, retryAt: number): void {
+		this.set({connection: 'disconnected', error: message, retryAt});
 	}
 }

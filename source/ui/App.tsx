@@ -203,6 +203,14 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		);
 	};
 
+	// Acting on stale data is how mistakes happen during an incident: nothing is sent
+	// while the engine cannot be reached.
+	const offline = (): boolean => {
+		if (store.get().connection !== 'disconnected') return false;
+		setMessage({text: 'disconnected from the engine: actions are refused until it is back', error: true});
+		return true;
+	};
+
 	const apply = (outcome: Outcome) => {
 		if (outcome.message) setMessage(outcome.message);
 		if (outcome.dialog) updateDialog(() => outcome.dialog);
@@ -211,6 +219,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	const context = () => ({snapshot: store.get(), actions, run});
 
 	const serviceAction = (key: ServiceKey) => {
+		if (offline()) return;
 		const current = getNav();
 		let id: string | undefined;
 		if (current.focus === 'services') {
@@ -226,6 +235,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	};
 
 	const nodeAction = (key: NodeKey) => {
+		if (offline()) return;
 		const current = getNav();
 		const row = data.nodes[selectedIndex(data.nodes, current.places.nodes.id, current.places.nodes.index)];
 		const node = row ? store.get().nodes.get(row.id) : undefined;
@@ -426,7 +436,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
 			const rollout = rollouts.find((r) => r.id === current.id);
 			const service = rollout && rollout.kind !== 'drain' ? store.get().services.get(rollout.targetId) : undefined;
-			if (input === 'r' && service) apply(serviceOperation(context(), 'r', service));
+			if (input === 'r' && service && !offline()) apply(serviceOperation(context(), 'r', service));
 			return;
 		}
 		if (current.kind === 'activity') {
@@ -517,7 +527,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	else if (view.kind === 'activity') body = <ActivityView entries={entries} width={columns} height={bodyHeight} selected={view.index} />;
 	else if (view.kind === 'logs' && logBuffer.current)
 		body = <LogView buffer={logBuffer.current} version={logVersion} state={logState} label={lineLabel} width={columns} height={bodyHeight} />;
-	else body = <MainView data={data} layout={layout} focus={focus} filters={filters} history={history} marked={marked} />;
+	else body = <MainView data={data} layout={layout} focus={focus} filters={filters} history={history} marked={marked} stale={snapshot.connection === 'disconnected'} />;
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>

@@ -44,7 +44,14 @@ export function headerSegments({endpoint, snapshot, now, problems, readOnly}: Om
 	const engine = snapshot.version?.Version ?? snapshot.info?.ServerVersion;
 	if (engine) segments.push({text: `engine ${sanitize(engine)}`, priority: 6});
 	if (readOnly) segments.push({text: 'read-only', priority: 1, color: 'yellow'});
-	if (snapshot.connection === 'error') {
+	if (snapshot.connection === 'disconnected') {
+		const wait = snapshot.retryAt ? Math.max(0, Math.ceil((snapshot.retryAt - now) / 1000)) : 0;
+		segments.push({
+			text: `${figures.cross} disconnected, retrying in ${wait}s${age ? ` · data ${age} old` : ''}: ${sanitize(snapshot.error ?? '')}`,
+			priority: 0,
+			color: theme.error,
+		});
+	} else if (snapshot.connection === 'error') {
 		segments.push({
 			text: `${figures.cross} ${sanitize(snapshot.error ?? 'error')}${age ? ` (data ${age} old)` : ''}`,
 			priority: 0,

@@ -17,11 +17,13 @@ export type MainViewProps = {
 	filters: Record<PaneName, string>;
 	history: boolean;
 	marked?: ReadonlySet<string>;
+	/** The engine is out of reach: what is shown is the last known state. */
+	stale?: boolean;
 };
 
-export function MainView({data, layout, focus, filters, history, marked}: MainViewProps) {
+export function MainView({data, layout, focus, filters, history, marked, stale}: MainViewProps) {
 	const columnsOfServices = useMemo(() => (marked?.size ? serviceColumnsFor(marked) : serviceColumns), [marked]);
-	const filterNote = (pane: PaneName) => (filters[pane] ? ` · /${filters[pane]}` : '');
+	const filterNote = (pane: PaneName) => `${filters[pane] ? ` · /${filters[pane]}` : ''}${stale ? ' · stale' : ''}`;
 	const {taskView, target} = data;
 	const tasksTitle = target
 		? `Tasks · ${data.targetName} · ${taskView.running}/${taskView.slots} running${history ? ' · history (h)' : ' (h history)'}${filterNote('tasks')}`

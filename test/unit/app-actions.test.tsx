@@ -216,3 +216,15 @@ describe('logs from the keyboard', () => {
 		expect(opened[0]?.targets[0]).toMatchObject({kind: 'task', name: 'shop_web.1'});
 	});
 });
+
+describe('disconnected', () => {
+	it('says so in the header, marks the panes stale, and refuses actions', async () => {
+		const {frame, press, writer, store} = show();
+		store.setDisconnected('cannot connect to the Docker engine at unix:///x', Date.now() + 4000);
+		await press('j', 'j', 's');
+		expect(frame()).toMatch(/disconnected, retrying in \d+s/);
+		expect(frame()).toContain('· stale');
+		expect(frame()).toContain('actions are refused until it is back');
+		expect(writer.updates).toHaveLength(0);
+	});
+});

@@ -13,8 +13,10 @@ function fakeApi() {
 	let handlers: EventHandlers | undefined;
 	const pending: Array<() => void> = [];
 	let slow = false;
+	let down = false;
 	const answer = <T>(kind: keyof typeof calls, value: T) => {
 		calls[kind]++;
+		if (down) return Promise.reject(new DockerError('cannot connect to the Docker engine at unix:///fake.sock: is dockerd running on this machine?', undefined, 'connection'));
 		if (!slow) return Promise.resolve(value);
 		return new Promise<T>((resolve) => pending.push(() => resolve(value)));
 	};
@@ -38,6 +40,7 @@ function fakeApi() {
 		emit: (event: ApiEvent) => handlers?.onEvent(event),
 		end: (error?: DockerError) => handlers?.onEnd(error),
 		setSlow: (on: boolean) => (slow = on),
+		setDown: (on: boolean) => (down = on),
 		release: () => pending.splice(0).forEach((resolve) => resolve()),
 	};
 }
@@ -107,6 +110,35 @@ describe('watchCluster', () => {
 		expect(fake.calls.events).toBe(2);
 		expect(fake.calls.services).toBe(2);
 		expect(store.get().connection).toBe('live');
+		watcher.stop();
+	});
+});
+
+describe('losing the engine', () => {
+	beforeEach(() => vi.useFakeTimers());
+	afterEach(() => vi.useRealTimers());
+
+	it('stops polling, keeps the data, retries with backoff, and resumes everything when it is back', async () => {
+		const fake = fakeApi();
+		const store = new ClusterStore();
+		const watcher = watchCluster(fake.api, store, {refresh: 2000, resync: 600_000});
+		await vi.advanceTimersByTimeAsync(10);
+		fake.setDown(true);
+		fake.end(new DockerError('the connection to unix:///fake.sock was closed (ECONNRESET)', undefined, 'connection'));
+		await vi.advanceTimersByTimeAsync(10);
+		expect(store.get()).toMatchObject({connection: 'disconnected', error: expect.stringContaining('closed')});
+		expect(store.get().services.size).toBe(4); // the last known state stays
+		const tasksWhenDown = fake.calls.tasks;
+		await vi.advanceTimersByTimeAsync(20_000);
+		expect(fake.calls.tasks).toBe(tasksWhenDown); // no polling into the void
+		expect(fake.calls.info).toBeGreaterThan(2); // but attempts to reconnect
+		expect(fake.calls.info).toBeLessThan(12); // with backoff
+		expect(store.get().retryAt).toBeGreaterThan(Date.now());
+		fake.setDown(false);
+		await vi.advanceTimersByTimeAsync(16_000);
+		expect(store.get().connection).toBe('live');
+		expect(fake.calls.events).toBe(2);
+		expect(fake.calls.tasks).toBeGreaterThan(tasksWhenDown);
 		watcher.stop();
 	});
 });
