@@ -18,6 +18,19 @@ export default async function setup() {
 	})();
 	if (!wasUp) lab('up', '--nodes', '3');
 	lab('seed');
+	// A lab left behind by an earlier run may have extra managers: back to one (node1),
+	// which the tests expect.
+	await until('only node1 to be a manager', () => {
+		const managers = dk('node', 'ls', '--filter', 'role=manager', '--format', '{{.Hostname}}').split('\n').filter(Boolean);
+		for (const host of managers.filter((h) => h !== 'node1')) {
+			try {
+				dk('node', 'demote', host);
+			} catch {
+				// raft may still be settling: try again
+			}
+		}
+		return managers.length === 1 && managers[0] === 'node1';
+	}, 120_000, 2000);
 	// Wait until the seeded services have converged, so screens can be compared.
 	await until('the seeded services to converge', () => {
 		const replicas = cliReplicas();
