@@ -223,8 +223,13 @@ export class SimEngine {
 		const tasks = this.tasks.filter((t) => !serviceId || t['ServiceID'] === serviceId).slice(0, 50);
 		const follow = url.searchParams.get('follow') === '1' || url.searchParams.get('follow') === 'true';
 		let seq = 0;
+		const started = Date.now();
 		const batch = () => {
-			const lines = Math.max(1, Math.round(this.logRate / 100));
+			// Catch up with the rate whatever the timer's drift: lines due so far minus sent.
+			const due = follow ? Math.floor(((Date.now() - started) / 1000) * this.logRate) : Math.max(1, Math.round(this.logRate / 100));
+			const lines = Math.min(20_000, Math.max(0, due - seq));
+			if (lines === 0) return;
+			this.requests.set('logLines', (this.requests.get('logLines') ?? 0) + lines);
 			const chunks: Buffer[] = [];
 			for (let i = 0; i < lines; i++) {
 				const task = tasks[seq % Math.max(1, tasks.length)] ?? {ID: 'none', NodeID: 'none', ServiceID: serviceId};

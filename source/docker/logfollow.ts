@@ -33,6 +33,8 @@ export type FollowOptions = {
 
 /** "2026-11-22T00:30:01.12Z" -> "2026-11-22T00:30:01.120000000": sortable as text. */
 export function timestampKey(timestamp: string): string {
+	// The engine's usual form (nine fraction digits) is already sortable.
+	if (timestamp.length === 30 && timestamp[19] === '.' && timestamp[29] === 'Z') return timestamp.slice(0, 29);
 	const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(timestamp);
 	if (!match) return timestamp;
 	return `${match[1]}.${(match[2] ?? '').padEnd(9, '0').slice(0, 9)}`;
@@ -49,7 +51,6 @@ export function sinceOf(timestamp: string): string | undefined {
 type Mark = {
 	key: string;
 	timestamp: string;
-	time: number;
 	/** Lines at that timestamp, to drop them when a re-attach sends them again. */
 	atLast: Set<string>;
 };
@@ -101,7 +102,7 @@ export function followLogs(api: LogSource, targets: readonly LogTarget[], option
 		const query: LogQuery = {follow: options.follow};
 		// From the oldest task that spoke in the last minute before the newest line: tasks
 		// that stopped long ago must not pull their whole history back in.
-		const marks = [...state.marks.values()];
+		const marks = [...state.marks.values()].map((m) => ({...m, time: Date.parse(m.timestamp) || 0}));
 		const newest = Math.max(0, ...marks.map((m) => m.time));
 		const oldest = marks.filter((m) => m.time >= newest - 60_000).reduce<Mark | undefined>((a, b) => (!a || b.key < a.key ? b : a), undefined);
 		if (resume && oldest) query.since = sinceOf(oldest.timestamp);
@@ -117,7 +118,7 @@ export function followLogs(api: LogSource, targets: readonly LogTarget[], option
 					const key = timestampKey(line.timestamp);
 					const identity = `${line.stream}|${line.text}`;
 					const mark = state.marks.get(line.taskId);
-					if (!mark) state.marks.set(line.taskId, {key, timestamp: line.timestamp, time: Date.parse(line.timestamp) || 0, atLast: new Set([identity])});
+					if (!mark) state.marks.set(line.taskId, {key, timestamp: line.timestamp, atLast: new Set([identity])});
 					else if (key < mark.key) return;
 					else if (key === mark.key) {
 						if (mark.atLast.has(identity)) return;
@@ -125,7 +126,6 @@ export function followLogs(api: LogSource, targets: readonly LogTarget[], option
 					} else {
 						mark.key = key;
 						mark.timestamp = line.timestamp;
-						mark.time = Date.parse(line.timestamp) || mark.time;
 						mark.atLast = new Set([identity]);
 					}
 				}

@@ -79,11 +79,12 @@ export class LineSplitter {
 
 	private append(bytes: Buffer): void {
 		const room = maxLineBytes - this.size;
+		// Views into the chunks, no copies: a line is turned into a string as soon as it ends.
 		if (bytes.length <= room) {
-			if (bytes.length) this.parts.push(Buffer.from(bytes));
+			if (bytes.length) this.parts.push(bytes);
 			this.size += bytes.length;
 		} else {
-			if (room > 0) this.parts.push(Buffer.from(bytes.subarray(0, room)));
+			if (room > 0) this.parts.push(bytes.subarray(0, room));
 			this.size += Math.max(0, room);
 			this.cut += bytes.length - Math.max(0, room);
 		}
@@ -126,10 +127,12 @@ export function parseLine(stream: LogStream, bytes: Buffer, cut: number, withDet
 				if (eq < 0) continue;
 				const key = pair.slice(0, eq);
 				let value = pair.slice(eq + 1);
-				try {
-					value = decodeURIComponent(value);
-				} catch {
-					// keep it as it came
+				if (value.includes('%')) {
+					try {
+						value = decodeURIComponent(value);
+					} catch {
+						// keep it as it came
+					}
 				}
 				if (key === 'com.docker.swarm.task.id') taskId = value;
 				else if (key === 'com.docker.swarm.node.id') nodeId = value;

@@ -40,7 +40,8 @@ export type Watcher = {
 
 export function watchCluster(api: SwarmReader, sink: ClusterSink, options: WatchOptions = {}): Watcher {
 	const refresh = options.refresh ?? 2000;
-	const resync = options.resync ?? 30_000;
+	// Events keep services and nodes current; the full resync is only a safety net.
+	const resync = options.resync ?? 300_000;
 	const debounce = options.debounce ?? 100;
 	let stopped = false;
 	let subscription: Subscription | undefined;
