@@ -162,12 +162,13 @@ async function main(): Promise<void> {
 		process.exit(code);
 	};
 
-	// The first frame is drawn once the lists are in (or after 700 ms): a cold render costs
-	// ~100 ms, and an empty "connecting" frame first would only delay the full one.
+	// The first frame is drawn once nodes and services are in (or after 700 ms): a cold
+	// render costs ~100 ms, and an empty "connecting" frame first would only delay it.
 	const firstData = Date.now();
 	while (Date.now() - firstData < 700) {
 		const synced = store.get().syncedAt;
-		if ((synced.nodes && synced.services && synced.tasks) || store.get().connection === 'error') break;
+		// Nodes and services: the tasks on screen are asked for once the UI says which.
+		if ((synced.nodes && synced.services) || store.get().connection === 'error') break;
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
 

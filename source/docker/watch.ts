@@ -9,7 +9,8 @@ export type ClusterSink = {
 	setIdentity(info: ApiInfo, version?: ApiVersionInfo): void;
 	setNodes(nodes: readonly ApiNode[]): void;
 	setServices(services: readonly ApiService[]): void;
-	setTasks(tasks: readonly ApiTask[]): void;
+	/** All tasks; `keep` says which tasks already held stay when the list leaves them out. */
+	setTasks(tasks: readonly ApiTask[], keep?: (task: ApiTask) => boolean): void;
 	/** Replaces the tasks of some services or nodes (a focused poll). */
 	setTasksFor(filter: TaskFilter, tasks: readonly ApiTask[]): void;
 	removeService(id: string): void;
@@ -110,8 +111,13 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		services: async () => sink.setServices(await api.services()),
 		tasks: async () => {
 			const start = Date.now();
-			const tasks = await api.tasks();
-			sink.setTasks(tasks);
+			// On a large cluster the full list holds what the counts need (running tasks) and
+			// the focus poll brings the history of what is on screen; the rest of the history,
+			// usually most of the tasks, is not fetched over and over.
+			const large = fullInterval() > refresh;
+			const tasks = await api.tasks(large ? {desiredState: ['running']} : {});
+			const kept = focus;
+			sink.setTasks(tasks, large && kept ? (task) => (kept.service ?? []).includes(task.ServiceID ?? '') || (kept.node ?? []).includes(task.NodeID ?? '') : undefined);
 			fullCost = Date.now() - start;
 			lastFull = Date.now();
 		},
@@ -210,9 +216,20 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		});
 	};
 
+	// At start the full task list (the biggest answer by far) waits for the tasks on screen:
+	// the first frame needs nodes, services and the focused tasks, not all of them.
 	subscribe();
-	all();
-	poll();
+	load('info');
+	load('nodes');
+	load('services');
+	let started = false;
+	const startFull = () => {
+		if (started) return;
+		started = true;
+		load('tasks');
+		poll();
+	};
+	later(500, startFull);
 	tick('all', resync);
 
 	return {
@@ -226,6 +243,11 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		focus(filter) {
 			const same = JSON.stringify(filter) === JSON.stringify(focus);
 			focus = filter;
+			if (!started) {
+				// The first focus: its tasks first, then the full list.
+				if (filter) fetchers.focus().catch(fail).finally(startFull);
+				return;
+			}
 			if (!same && filter && fullInterval() > refresh) load('focus');
 		},
 	};

@@ -15,7 +15,8 @@ export type NodeRow = {
 	state: string;
 	engine: string;
 	address: string;
-	runningTasks: number;
+	/** Undefined until the full task list has been read once. */
+	runningTasks?: number;
 	self: boolean;
 	health: Health;
 };
@@ -44,7 +45,7 @@ function nodeHealth(node: ApiNode, manager: string): Health {
 }
 
 export function nodeRows(snapshot: ClusterSnapshot): NodeRow[] {
-	const counts = runningTasksByNode(snapshot.tasks);
+	const counts = snapshot.syncedAt.tasks !== undefined ? runningTasksByNode(snapshot.tasks) : undefined;
 	const selfId = snapshot.info?.Swarm?.NodeID;
 	const rows: NodeRow[] = [];
 	for (const node of snapshot.nodes.values()) {
@@ -58,7 +59,7 @@ export function nodeRows(snapshot: ClusterSnapshot): NodeRow[] {
 			state: node.Status?.State ?? 'unknown',
 			engine: node.Description?.Engine?.EngineVersion ?? '',
 			address: node.Status?.Addr ?? '',
-			runningTasks: counts.get(node.ID) ?? 0,
+			runningTasks: counts ? (counts.get(node.ID) ?? 0) : undefined,
 			self: node.ID === selfId,
 			health: nodeHealth(node, manager),
 		});

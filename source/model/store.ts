@@ -87,8 +87,9 @@ export class ClusterStore {
 		this.set({...this.synced('services', now), ...(sameById(this.snapshot.services, next, true) ? {} : {services: next})});
 	}
 
-	setTasks(tasks: readonly ApiTask[], now = Date.now()): void {
+	setTasks(tasks: readonly ApiTask[], keep?: (task: ApiTask) => boolean, now = Date.now()): void {
 		const next = byId(tasks);
+		if (keep) for (const [id, task] of this.snapshot.tasks) if (!next.has(id) && keep(task)) next.set(id, task);
 		this.set({...this.synced('tasks', now), ...(sameById(this.snapshot.tasks, next, false) ? {} : {tasks: next})});
 	}
 

@@ -168,14 +168,26 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 				? `stack:${data.target.name}`
 				: `${data.target.kind}:${data.target.id}`
 			: '';
+	const focusTold = useRef(false);
 	useEffect(() => {
 		if (!onFocus) return;
-		const [kind, value = ''] = focusKey.split(/:(.*)/s);
+		// The first at once (the first frame waits for it); later ones once the selection
+		// rests, not on every key while the operator moves.
+		if (!focusTold.current) {
+			focusTold.current = true;
+			return tellFocus(focusKey);
+		}
+		const timer = setTimeout(() => tellFocus(focusKey), 150);
+		return () => clearTimeout(timer);
+	}, [focusKey]);
+	const tellFocus = (key: string) => {
+		if (!onFocus) return;
+		const [kind, value = ''] = key.split(/:(.*)/s);
 		if (kind === 'service') onFocus({service: [value]});
 		else if (kind === 'node') onFocus({node: [value]});
 		else if (kind === 'stack') onFocus({service: [...store.get().services.values()].filter((s) => serviceStack(s) === value).map((s) => s.ID)});
 		else onFocus(undefined);
-	}, [focusKey]);
+	};
 	const status = running.length
 		? running.map((r) => `${r.kind} ${r.name} ${progress.get(r.id)?.done ?? 0}/${progress.get(r.id)?.total ?? 0}`).join(' · ')
 		: undefined;

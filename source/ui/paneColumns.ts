@@ -14,7 +14,7 @@ export const nodeColumns: Column<NodeRow>[] = [
 	{key: 'status', header: 'STATUS', get: (r) => `${r.state}${mark(r.health === 'bad' || r.state !== 'ready' ? r.health : 'ok')}`, priority: 1},
 	{key: 'availability', header: 'AVAIL', get: (r) => r.availability, priority: 2},
 	{key: 'engine', header: 'ENGINE', get: (r) => r.engine, priority: 5, minWidth: 8, maxWidth: 16},
-	{key: 'tasks', header: 'TASKS', get: (r) => String(r.runningTasks), priority: 4, align: 'right'},
+	{key: 'tasks', header: 'TASKS', get: (r) => (r.runningTasks === undefined ? '…' : String(r.runningTasks)), priority: 4, align: 'right'},
 ];
 
 /** Services columns; services marked for logs (space) carry a ● before the name. */

@@ -49,16 +49,31 @@ describe('watchCluster', () => {
 	beforeEach(() => vi.useFakeTimers());
 	afterEach(() => vi.useRealTimers());
 
-	it('loads everything, then polls tasks every refresh interval only', async () => {
+	it('loads nodes and services, then the tasks, then polls tasks every refresh interval only', async () => {
 		const fake = fakeApi();
 		const store = new ClusterStore();
 		const watcher = watchCluster(fake.api, store, {refresh: 2000, resync: 30_000});
 		await vi.advanceTimersByTimeAsync(10);
 		expect(store.get()).toMatchObject({connection: 'live'});
 		expect(store.get().services.size).toBe(4);
-		expect(fake.calls).toMatchObject({nodes: 1, services: 1, tasks: 1, events: 1});
+		expect(fake.calls).toMatchObject({nodes: 1, services: 1, tasks: 0, events: 1});
+		await vi.advanceTimersByTimeAsync(500);
+		expect(fake.calls.tasks).toBe(1);
 		await vi.advanceTimersByTimeAsync(10_000);
 		expect(fake.calls).toMatchObject({nodes: 1, services: 1, tasks: 6});
+		watcher.stop();
+	});
+
+	it('asks for the tasks on screen first when the UI names them, then for all', async () => {
+		const fake = fakeApi();
+		const store = new ClusterStore();
+		const filters: unknown[] = [];
+		const tasks = fake.api.tasks;
+		fake.api.tasks = (filter) => (filters.push(filter), tasks(filter));
+		const watcher = watchCluster(fake.api, store, {refresh: 2000, resync: 30_000});
+		watcher.focus({service: ['svc']});
+		await vi.advanceTimersByTimeAsync(10);
+		expect(filters).toEqual([{service: ['svc']}, {}]);
 		watcher.stop();
 	});
 
@@ -91,11 +106,11 @@ describe('watchCluster', () => {
 		const watcher = watchCluster(fake.api, new ClusterStore(), {refresh: 100, resync: 600_000});
 		await vi.advanceTimersByTimeAsync(10);
 		fake.setSlow(true);
-		await vi.advanceTimersByTimeAsync(1000); // ten ticks while the first is stuck
-		expect(fake.calls.tasks).toBe(2);
+		await vi.advanceTimersByTimeAsync(1500); // the first list, then ten ticks while it is stuck
+		expect(fake.calls.tasks).toBe(1);
 		fake.release();
 		await vi.advanceTimersByTimeAsync(1);
-		expect(fake.calls.tasks).toBe(3); // one queued follow-up, not ten
+		expect(fake.calls.tasks).toBe(2); // one queued follow-up, not ten
 		watcher.stop();
 	});
 
