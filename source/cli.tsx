@@ -182,6 +182,7 @@ async function main(): Promise<void> {
 			openLogs={(targets, options, sink) => followLogs(api, targets, options, sink)}
 			logOptions={{buffer: cli.flags.logBuffer, tail: cli.flags.logTail, colors: cli.flags.logColors}}
 			onFocus={(filter) => watcher.focus(filter)}
+			warnings={endpoint.tls && !endpoint.tls.verify ? ['TLS: server not verified'] : []}
 			onQuit={() => quit(0)}
 		/>,
 		{

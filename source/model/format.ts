@@ -1,5 +1,6 @@
 // Small formatters shared by the views: durations, image names, ports.
 import type {ApiPort} from '../docker/types.js';
+import {list} from './coerce.js';
 
 /** Like Go's units.HumanDuration, which the docker CLI uses ("5 minutes", "About an hour"). */
 export function humanDuration(ms: number): string {
@@ -21,7 +22,7 @@ export function humanDuration(ms: number): string {
 }
 
 export function ago(timestamp: string | undefined, now: number): string {
-	if (!timestamp) return '';
+	if (typeof timestamp !== 'string' || !timestamp) return '';
 	const t = Date.parse(timestamp);
 	if (Number.isNaN(t) || t <= 0) return '';
 	return `${humanDuration(Math.max(0, now - t)).toLowerCase()} ago`;
@@ -29,15 +30,16 @@ export function ago(timestamp: string | undefined, now: number): string {
 
 /** "docker.io/library/nginx:1.25@sha256:…" -> "nginx:1.25": tag shown, digest hidden. */
 export function shortImage(image: string | undefined): string {
-	if (!image) return '';
+	if (typeof image !== 'string' || !image) return '';
 	let name = image.split('@')[0] ?? image;
 	name = name.replace(/^docker\.io\/library\//, '').replace(/^docker\.io\//, '');
 	return name;
 }
 
 export function formatPorts(ports: readonly ApiPort[] | undefined): string {
-	if (!ports?.length) return '';
-	return ports
+	const all = list<ApiPort>(ports).filter((port) => port && typeof port === 'object');
+	if (!all.length) return '';
+	return all
 		.map((port) => {
 			const proto = port.Protocol ?? 'tcp';
 			const published = port.PublishedPort ? String(port.PublishedPort) : '';
@@ -48,7 +50,7 @@ export function formatPorts(ports: readonly ApiPort[] | undefined): string {
 }
 
 export function capitalize(text: string): string {
-	return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+	return typeof text === 'string' && text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
 }
 
 /** Natural order, as `docker node ls` sorts host names: node2 before node10. */

@@ -50,6 +50,8 @@ export type AppProps = {
 	/** The tasks on screen, so the watcher can poll just those often on a large cluster. */
 	onFocus?: (filter: {service?: string[]; node?: string[]} | undefined) => void;
 	onQuit: () => void;
+	/** Shown in the header all along (TLS without verification). */
+	warnings?: string[];
 	clock?: () => number;
 	/** Fixed terminal size (tests); otherwise the real terminal's, updated on resize. */
 	size?: {columns: number; rows: number};
@@ -80,7 +82,7 @@ function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => 
 	return [value, () => ref.current, update];
 }
 
-export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, clock, size}: AppProps) {
+export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, clock, size}: AppProps) {
 	const snapshot = useSyncExternalStore(store.subscribe, store.get);
 	const entries = useSyncExternalStore(activity.subscribe, activity.get);
 	// Ages and the header's "live Ns" move every 2 s: a redraw a second would be most of
@@ -543,7 +545,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
-			<Header endpoint={endpoint} snapshot={snapshot} now={now} width={columns} problems={problems} readOnly={actions.readOnly} />
+			<Header endpoint={endpoint} snapshot={snapshot} now={now} width={columns} problems={problems} readOnly={actions.readOnly} warnings={warnings} />
 			{dialog ? (
 				<Box flexDirection="column" height={bodyHeight} justifyContent="center" alignItems="center">
 					<DialogBox dialog={dialog} width={Math.min(columns, 100)} />

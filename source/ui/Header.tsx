@@ -17,6 +17,8 @@ export type HeaderProps = {
 	width: number;
 	problems: number;
 	readOnly: boolean;
+	/** Always shown, in yellow (e.g. TLS without verification). */
+	warnings?: string[];
 };
 
 function shortAge(ms: number): string {
@@ -25,7 +27,7 @@ function shortAge(ms: number): string {
 	return humanDuration(ms).toLowerCase();
 }
 
-export function headerSegments({endpoint, snapshot, now, problems, readOnly}: Omit<HeaderProps, 'width'>): Segment[] {
+export function headerSegments({endpoint, snapshot, now, problems, readOnly, warnings = []}: Omit<HeaderProps, 'width'>): Segment[] {
 	const swarm = snapshot.info?.Swarm;
 	const managers = managerSummary(snapshot);
 	const synced = snapshot.syncedAt.tasks ?? snapshot.syncedAt.services;
@@ -44,6 +46,7 @@ export function headerSegments({endpoint, snapshot, now, problems, readOnly}: Om
 	const engine = snapshot.version?.Version ?? snapshot.info?.ServerVersion;
 	if (engine) segments.push({text: `engine ${sanitize(engine)}`, priority: 6});
 	if (readOnly) segments.push({text: 'read-only', priority: 1, color: 'yellow'});
+	for (const warning of warnings) segments.push({text: `${figures.warning} ${warning}`, priority: 0, color: 'yellow'});
 	if (snapshot.connection === 'disconnected') {
 		const wait = snapshot.retryAt ? Math.max(0, Math.ceil((snapshot.retryAt - now) / 1000)) : 0;
 		segments.push({

@@ -167,3 +167,14 @@ describe('App on the lab swarm', () => {
 		expect(frame()).toContain('shop_web');
 	});
 });
+
+describe('warnings', () => {
+	it('shows a TLS-without-verification warning in the header at 80 columns too', () => {
+		const store = labStore();
+		const app = render(
+			<App store={store} endpoint="default → tcp://m:2376 (tls, unverified)" actions={createActions(fakeWriter(lab.services).api, false)} activity={new ActivityLog()} onQuit={() => {}} warnings={['TLS: server not verified']} size={{columns: 80, rows: 24}} />,
+		);
+		expect(app.lastFrame()).toContain('TLS: server not verified');
+		app.unmount();
+	});
+});
