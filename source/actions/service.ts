@@ -19,19 +19,29 @@ function nameOf(service: ApiService): string {
 	return service.Spec?.Name ?? service.ID.slice(0, 12);
 }
 
+/**
+ * Applies `change` to the service's current spec (read-modify-write, one retry on
+ * "out of sequence"); failures come back worded with the service's name.
+ */
 async function update(
 	api: SwarmWriter,
 	id: string,
 	change: (spec: ApiServiceSpec, service: ApiService) => ApiServiceSpec,
 	options: {rollback?: 'previous'} = {},
 ): Promise<ApiService> {
-	return readModifyWrite(
-		() => api.inspectService(id),
-		async (service) => {
-			const spec = change(clone(service.Spec ?? {}), service);
-			await api.updateService(id, service.Version?.Index ?? 0, spec, options);
-		},
-	);
+	let name = id;
+	try {
+		return await readModifyWrite(
+			() => api.inspectService(id),
+			async (service) => {
+				name = nameOf(service);
+				const spec = change(clone(service.Spec ?? {}), service);
+				await api.updateService(id, service.Version?.Index ?? 0, spec, options);
+			},
+		);
+	} catch (error) {
+		throw describeFailure(name, error);
+	}
 }
 
 export function canScale(service: ApiService): string | undefined {
@@ -44,21 +54,15 @@ export async function scaleService(api: SwarmWriter, options: ActionOptions, id:
 	writable(options);
 	const replicas = parseReplicas(input);
 	if (replicas.error !== undefined) throw new ActionError(replicas.error);
-	let name = id;
-	try {
-		const service = await update(api, id, (spec, current) => {
-			name = nameOf(current);
-			const refused = canScale(current);
-			if (refused) throw new ActionError(refused);
-			// As `docker service scale`: replicas, or a job's total completions.
-			if (spec.Mode?.ReplicatedJob) spec.Mode.ReplicatedJob.TotalCompletions = replicas.value;
-			else spec.Mode = {...spec.Mode, Replicated: {Replicas: replicas.value}};
-			return spec;
-		});
-		return {message: `${nameOf(service)} scaled to ${replicas.value}`};
-	} catch (error) {
-		throw describeFailure(name, error);
-	}
+	const service = await update(api, id, (spec, current) => {
+		const refused = canScale(current);
+		if (refused) throw new ActionError(refused);
+		// As `docker service scale`: replicas, or a job's total completions.
+		if (spec.Mode?.ReplicatedJob) spec.Mode.ReplicatedJob.TotalCompletions = replicas.value;
+		else spec.Mode = {...spec.Mode, Replicated: {Replicas: replicas.value}};
+		return spec;
+	});
+	return {message: `${nameOf(service)} scaled to ${replicas.value}`};
 }
 
 /** Pins the image's digest through the registry, like the docker CLI; falls back to the tag. */
@@ -79,54 +83,36 @@ export async function updateImage(api: SwarmWriter, options: ActionOptions, id: 
 	const checked = parseImage(input);
 	if (checked.error !== undefined) throw new ActionError(checked.error);
 	const resolved = await resolveImage(api, checked.value);
-	let name = id;
-	try {
-		const service = await update(api, id, (spec, current) => {
-			name = nameOf(current);
-			spec.TaskTemplate = {...spec.TaskTemplate, ContainerSpec: {...spec.TaskTemplate?.ContainerSpec, Image: resolved.image}};
-			return spec;
-		});
-		return {message: `${nameOf(service)}: updating to ${checked.value}`, warnings: resolved.warning ? [resolved.warning] : undefined};
-	} catch (error) {
-		throw describeFailure(name, error);
-	}
+	const service = await update(api, id, (spec) => {
+		spec.TaskTemplate = {...spec.TaskTemplate, ContainerSpec: {...spec.TaskTemplate?.ContainerSpec, Image: resolved.image}};
+		return spec;
+	});
+	return {message: `${nameOf(service)}: updating to ${checked.value}`, warnings: resolved.warning ? [resolved.warning] : undefined};
 }
 
 export async function rollbackService(api: SwarmWriter, options: ActionOptions, id: string): Promise<Done> {
 	writable(options);
-	let name = id;
-	try {
-		// The engine restores PreviousSpec itself; the body is the current spec, as the CLI sends it.
-		const service = await update(
-			api,
-			id,
-			(spec, current) => {
-				name = nameOf(current);
-				if (!current.PreviousSpec) throw new ActionError(`${name} has no previous spec to roll back to`);
-				return spec;
-			},
-			{rollback: 'previous'},
-		);
-		return {message: `${nameOf(service)}: rolling back`};
-	} catch (error) {
-		throw describeFailure(name, error);
-	}
+	// The engine restores PreviousSpec itself; the body is the current spec, as the CLI sends it.
+	const service = await update(
+		api,
+		id,
+		(spec, current) => {
+			if (!current.PreviousSpec) throw new ActionError(`${nameOf(current)} has no previous spec to roll back to`);
+			return spec;
+		},
+		{rollback: 'previous'},
+	);
+	return {message: `${nameOf(service)}: rolling back`};
 }
 
 export async function restartService(api: SwarmWriter, options: ActionOptions, id: string): Promise<Done> {
 	writable(options);
-	let name = id;
-	try {
-		const service = await update(api, id, (spec, current) => {
-			name = nameOf(current);
-			// ForceUpdate + 1 replaces every task even though nothing else changed.
-			spec.TaskTemplate = {...spec.TaskTemplate, ForceUpdate: (spec.TaskTemplate?.ForceUpdate ?? 0) + 1};
-			return spec;
-		});
-		return {message: `${nameOf(service)}: restarting all tasks`};
-	} catch (error) {
-		throw describeFailure(name, error);
-	}
+	const service = await update(api, id, (spec) => {
+		// ForceUpdate + 1 replaces every task even though nothing else changed.
+		spec.TaskTemplate = {...spec.TaskTemplate, ForceUpdate: (spec.TaskTemplate?.ForceUpdate ?? 0) + 1};
+		return spec;
+	});
+	return {message: `${nameOf(service)}: restarting all tasks`};
 }
 
 export async function removeService(api: SwarmWriter, options: ActionOptions, id: string, typedName: string): Promise<Done> {

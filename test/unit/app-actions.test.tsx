@@ -4,7 +4,7 @@ import {createActions} from '../../source/actions/index.js';
 import {ActivityLog} from '../../source/model/activity.js';
 import {App} from '../../source/ui/App.js';
 import type {FollowOptions, FollowSink, LogTarget} from '../../source/docker/logfollow.js';
-import {fakeWriter, lab, labStore, serviceId} from './helpers.js';
+import {fakeWriter, lab, labStore, presser, serviceId} from './helpers.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
 const mounted: Array<{unmount: () => void}> = [];
@@ -36,19 +36,7 @@ function show(readOnly = false) {
 	);
 	mounted.push(app);
 	const frame = () => app.lastFrame() ?? '';
-	// Keys of one burst are handled one per render: wait until the screen settles.
-	const press = async (...keys: string[]) => {
-		for (const key of keys) {
-			app.stdin.write(key);
-			let last = '';
-			for (let i = 0; i < 40; i++) {
-				await tick();
-				const now = app.lastFrame() ?? '';
-				if (now === last) break;
-				last = now;
-			}
-		}
-	};
+	const press = presser(app);
 	return {frame, press, writer, activity, store, opened};
 }
 

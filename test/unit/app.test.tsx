@@ -5,7 +5,7 @@ import type {ApiService} from '../../source/docker/types.js';
 import {App} from '../../source/ui/App.js';
 import {createActions} from '../../source/actions/index.js';
 import {ActivityLog} from '../../source/model/activity.js';
-import {fakeWriter, lab, labStore} from './helpers.js';
+import {fakeWriter, lab, labStore, presser} from './helpers.js';
 
 const clock = () => Date.parse('2026-11-21T23:57:00Z');
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -23,19 +23,7 @@ function show(size = {columns: 100, rows: 30}, store = labStore(), onQuit = () =
 	);
 	mounted.push(app);
 	const frame = () => app.lastFrame() ?? '';
-	// Keys of one burst are handled one per render: wait until the screen settles.
-	const press = async (...keys: string[]) => {
-		for (const key of keys) {
-			app.stdin.write(key);
-			let last = '';
-			for (let i = 0; i < 40; i++) {
-				await tick();
-				const now = app.lastFrame() ?? '';
-				if (now === last) break;
-				last = now;
-			}
-		}
-	};
+	const press = presser(app);
 	return {app, frame, press, store, writer, activity};
 }
 

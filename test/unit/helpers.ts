@@ -86,3 +86,20 @@ export function fakeWriter(services: ApiService[], nodes: ApiNode[] = lab.nodes)
 	};
 }
 
+
+/** Writes keys to an ink-testing-library app; keys of one burst are handled one per render, so wait until the screen settles. */
+export function presser(app: {stdin: {write: (data: string) => void}; lastFrame: () => string | undefined}) {
+	const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
+	return async (...keys: string[]) => {
+		for (const key of keys) {
+			app.stdin.write(key);
+			let last = '';
+			for (let i = 0; i < 40; i++) {
+				await tick();
+				const now = app.lastFrame() ?? '';
+				if (now === last) break;
+				last = now;
+			}
+		}
+	};
+}
