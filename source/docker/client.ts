@@ -49,6 +49,7 @@ export type SwarmWriter = {
 	updateService(id: string, version: number, spec: ApiServiceSpec, options?: {rollback?: 'previous'}): Promise<{Warnings?: string[] | null}>;
 	removeService(id: string): Promise<void>;
 	inspectNode(id: string): Promise<ApiNode>;
+	inspectTask(id: string): Promise<ApiTask>;
 	updateNode(id: string, version: number, spec: NonNullable<ApiNode['Spec']>): Promise<void>;
 	/** The registry's digest for an image reference (GET /distribution/{name}/json). */
 	distribution(image: string): Promise<{Descriptor?: {digest?: string}}>;
@@ -222,6 +223,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 			await request('DELETE', `/services/${id(serviceId)}`);
 		},
 		inspectNode: (nodeId) => request<ApiNode>('GET', `/nodes/${id(nodeId)}`),
+		inspectTask: (taskId) => request<ApiTask>('GET', `/tasks/${id(taskId)}`),
 		updateNode: async (nodeId, version, spec) => {
 			// A demotion is answered once raft has removed the member: allow it a minute.
 			await request('POST', `/nodes/${id(nodeId)}/update`, {version}, spec, 60_000);

@@ -29,6 +29,7 @@ import {MainView} from './MainView.js';
 import {type Job, nodeKeys, nodeOperation, type NodeKey, type Outcome, serviceKeys, serviceOperation, type ServiceKey} from './operations.js';
 import {nodeColumns} from './paneColumns.js';
 import {RolloutView} from './RolloutView.js';
+import {type InspectState, InspectView} from './InspectView.js';
 import {initialLogState, type LogState, LogView} from './LogView.js';
 import {logKey, startSearch} from './logKeys.js';
 import {sanitize} from './text.js';
@@ -50,6 +51,8 @@ export type AppProps = {
 	/** The tasks on screen, so the watcher can poll just those often on a large cluster. */
 	onFocus?: (filter: {service?: string[]; node?: string[]} | undefined) => void;
 	onQuit: () => void;
+	/** Reads one object in full for the inspect view. */
+	inspect?: (kind: 'service' | 'node' | 'task', id: string) => Promise<unknown>;
 	/** Shown in the header all along (TLS without verification). */
 	warnings?: string[];
 	clock?: () => number;
@@ -57,7 +60,7 @@ export type AppProps = {
 	size?: {columns: number; rows: number};
 };
 
-type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number} | {kind: 'logs'};
+type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number} | {kind: 'logs'} | ({kind: 'inspect'} & InspectState);
 type Tracked = Rollout & {ended?: string};
 
 const panes: PaneName[] = ['nodes', 'services', 'tasks'];
@@ -68,6 +71,7 @@ const viewKeys: Record<View['kind'], string[] | undefined> = {
 	logs: ['Esc back', 'f follow', 'G end', 'w wrap', 't time', 'p prefix', '/ search', 'n N match', 'F filter', '^S save', 'c clear'],
 	rollout: ['Esc back', 'r roll back', ': command', '? help'],
 	activity: ['Esc back', 'j k move', ': command', '? help'],
+	inspect: ['Esc back', 'j k scroll', 'm secrets', 'J raw JSON', 'd rollback diff', 'y spec'],
 };
 
 /** A ref and a state in one: keys of one burst see each other's changes at once. */
@@ -82,7 +86,7 @@ function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => 
 	return [value, () => ref.current, update];
 }
 
-export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, clock, size}: AppProps) {
+export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, inspect, clock, size}: AppProps) {
 	const snapshot = useSyncExternalStore(store.subscribe, store.get);
 	const entries = useSyncExternalStore(activity.subscribe, activity.get);
 	// Ages and the header's "live Ns" move every 2 s: a redraw a second would be most of
@@ -350,6 +354,30 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		startLogs([serviceTarget(row.id)], row.name);
 	};
 
+	const openInspect = () => {
+		if (!inspect) return;
+		const current = getNav();
+		let target: {target: InspectState['target']; id: string; title: string} | undefined;
+		if (current.focus === 'services') {
+			const row = data.services[selectedIndex(data.services, current.places.services.id, current.places.services.index)];
+			if (row?.kind === 'stack') return setMessage({text: `select a service: this row is the stack ${row.name}`});
+			if (row) target = {target: 'service', id: row.id, title: `service ${row.name}`};
+		} else if (current.focus === 'nodes') {
+			const row = data.nodes[selectedIndex(data.nodes, current.places.nodes.id, current.places.nodes.index)];
+			if (row) target = {target: 'node', id: row.id, title: `node ${row.hostname}`};
+		} else {
+			const row = data.tasks[selectedIndex(data.tasks, current.places.tasks.id, current.places.tasks.index)];
+			if (row) target = {target: 'task', id: row.id, title: `task ${row.name.trim().replace(/^\\_ /, '')}`};
+		}
+		if (!target) return setMessage({text: 'select something to inspect'});
+		const opened = {...target};
+		updateView(() => ({kind: 'inspect', ...opened, mode: 'yaml', masked: true, offset: 0}));
+		inspect(opened.target, opened.id).then(
+			(value) => updateView((old) => (old.kind === 'inspect' && old.id === opened.id ? {...old, data: value} : old)),
+			(error: unknown) => updateView((old) => (old.kind === 'inspect' && old.id === opened.id ? {...old, error: error instanceof Error ? error.message : String(error)} : old)),
+		);
+	};
+
 	const toggleMark = () => {
 		const current = getNav();
 		if (current.focus !== 'services') return;
@@ -446,6 +474,20 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		}
 		const current = getView();
 		if (current.kind === 'logs') return onLogKey(input, key);
+		if (current.kind === 'inspect') {
+			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
+			const scroll = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -page : key.pageDown ? page : input === 'g' ? -1e9 : input === 'G' ? 1e9 : 0;
+			updateView((old) => {
+				if (old.kind !== 'inspect') return old;
+				if (scroll) return {...old, offset: Math.max(0, Math.min(old.offset + scroll, 100_000))};
+				if (input === 'm') return {...old, masked: !old.masked};
+				if (input === 'J') return {...old, mode: old.mode === 'json' ? 'yaml' : 'json', offset: 0};
+				if (input === 'd') return {...old, mode: old.mode === 'diff' ? 'yaml' : 'diff', offset: 0};
+				if (input === 'y') return {...old, mode: 'yaml', offset: 0};
+				return old;
+			});
+			return;
+		}
 		if (current.kind === 'rollout') {
 			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
 			const rollout = rollouts.find((r) => r.id === current.id);
@@ -477,6 +519,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		if (input === '/') return updateEditing(() => pane);
 		if (input === 'o') return openRollout();
 		if (input === 'l') return logsAction();
+		if (input === 'i') return openInspect();
 		if (input === ' ') return toggleMark();
 		if (input === 'h') {
 			setHistory((on) => !on);
@@ -539,6 +582,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			<RolloutView rollout={shownRollout} progress={shownProgress} snapshot={snapshot} width={columns} height={bodyHeight} now={now} readOnly={actions.readOnly} />
 		);
 	else if (view.kind === 'activity') body = <ActivityView entries={entries} width={columns} height={bodyHeight} selected={view.index} />;
+	else if (view.kind === 'inspect') body = <InspectView state={view} width={columns} height={bodyHeight} now={now} />;
 	else if (view.kind === 'logs' && logBuffer.current)
 		body = <LogView buffer={logBuffer.current} version={logVersion} state={logState} label={lineLabel} width={columns} height={bodyHeight} />;
 	else body = <MainView data={data} layout={layout} focus={focus} filters={filters} history={history} marked={marked} stale={snapshot.connection === 'disconnected'} />;

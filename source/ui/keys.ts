@@ -21,6 +21,8 @@ export const bindings: readonly Binding[] = [
 	{keys: 'p', label: 'pause node', panes: ['nodes'], footer: true, writes: true},
 	{keys: '+', label: 'promote to manager', panes: ['nodes'], writes: true},
 	{keys: '-', label: 'demote to worker', panes: ['nodes'], writes: true},
+	{keys: 'i', label: 'inspect (m secrets, J raw JSON, d rollback diff)', footer: true},
+	{keys: 'l', label: 'logs (space marks services)', panes: ['services', 'tasks'], footer: true},
 	{keys: 'o', label: 'rollout in progress'},
 	{keys: ':', label: 'command: events, rollout, nodes, services, tasks, quit'},
 	{keys: '/', label: 'filter this pane', footer: true},

@@ -113,6 +113,22 @@ describe('swarmtui on the lab swarm', () => {
 		await term.waitGone('swarmtui keys');
 	});
 
+	it('i inspects the selected service, task and node from the engine', async () => {
+		const term = run(['--host', manager], {columns: 120, rows: 40});
+		await term.waitFor(/monitor\s+global/);
+		term.keys('j', 'j', 'i');
+		await term.waitFor('Inspect · service shop_web · spec');
+		await term.waitFor('image: swarmtui-lab/busybox');
+		term.keys('Escape', 'Tab', 'i'); // the tasks pane: the selected task
+		await term.waitFor(/Inspect · task shop_web\.\d/);
+		await term.waitFor(/state: running .*desired running/);
+		term.keys('Escape', 'Tab', 'i'); // the nodes pane
+		await term.waitFor('Inspect · node node1');
+		await term.waitFor(/role: manager \(leader/);
+		term.keys('Escape');
+		await term.waitGone('Inspect ·');
+	});
+
 	for (const how of ['q', 'SIGTERM', 'SIGHUP'] as const) {
 		it(`exits cleanly on ${how} and restores the terminal`, async () => {
 			const term = run();

@@ -65,6 +65,7 @@ export function fakeWriter(services: ApiService[], nodes: ApiNode[] = lab.nodes)
 			state.delete(id);
 		},
 		inspectNode: async (id) => structuredClone(nodeState.get(id)!),
+		inspectTask: async (id) => structuredClone(lab.tasks.find((t) => t.ID === id)!),
 		updateNode: async (id, version, spec) => {
 			const n = nodeState.get(id)!;
 			if (version !== n.Version?.Index) throw new DockerError('update out of sequence', 500);

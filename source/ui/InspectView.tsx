@@ -1,0 +1,61 @@
+// Inspect: a summary, then the whole object as YAML-like text (secret-looking env
+// values masked until m), raw JSON (J), or what a rollback would restore (d).
+import {Text} from 'ink';
+import {specDiff} from '../actions/plan.js';
+import type {ApiNode, ApiService} from '../docker/types.js';
+import {nodeSummary, serviceSummary, taskSummary, yamlLines} from '../model/inspect.js';
+import {Pane} from './Pane.js';
+import {fit, sanitize} from './text.js';
+import {theme} from './theme.js';
+
+export type InspectState = {
+	target: 'service' | 'node' | 'task';
+	id: string;
+	title: string;
+	data?: unknown;
+	error?: string;
+	mode: 'yaml' | 'json' | 'diff';
+	masked: boolean;
+	offset: number;
+};
+
+export function inspectText(state: InspectState, now: number): string[] {
+	if (state.error) return [`could not read it: ${state.error}`];
+	if (state.data === undefined) return ['reading…'];
+	const data = state.data as Record<string, unknown>;
+	if (state.mode === 'json') {
+		const json = JSON.stringify(data, null, 2);
+		return (state.masked ? json.replace(/"([A-Za-z_]*(?:PASS|SECRET|TOKEN|KEY|CREDENTIAL|PRIVATE|AUTH)[A-Za-z_]*)=[^"]*"/gi, '"$1=••••••"') : json).split('\n');
+	}
+	if (state.mode === 'diff') {
+		if (state.target !== 'service') return ['only services have a previous spec'];
+		const service = data as ApiService;
+		if (!service.PreviousSpec) return ['no previous spec: a rollback has nothing to restore'];
+		return ['current -> previous (what a rollback restores):', '', ...specDiff(service.Spec, service.PreviousSpec, 200)];
+	}
+	const summary = state.target === 'service' ? serviceSummary(data as ApiService) : state.target === 'node' ? nodeSummary(data as ApiNode) : taskSummary(data, now);
+	const body = state.target === 'task' ? yamlLines(data, state.masked) : yamlLines((data as {Spec?: unknown}).Spec ?? data, state.masked);
+	return [...summary, '', state.target === 'task' ? 'task:' : 'spec:', ...body.map((line) => `  ${line}`)];
+}
+
+export function InspectView({state, width, height, now}: {state: InspectState; width: number; height: number; now: number}) {
+	const lines = inspectText(state, now);
+	const rows = Math.max(1, height - 3);
+	const offset = Math.max(0, Math.min(state.offset, lines.length - rows));
+	const modeNote = state.mode === 'json' ? 'raw JSON' : state.mode === 'diff' ? 'rollback diff' : 'spec';
+	return (
+		<Pane title={`Inspect · ${state.title} · ${modeNote}${state.masked ? '' : ' · secrets shown'}`} width={width} height={height} focused>
+			{lines.slice(offset, offset + rows).map((line, i) => (
+				<Text key={offset + i} wrap="truncate">
+					{fit(sanitize(line), width - 2).trimEnd() || ' '}
+				</Text>
+			))}
+			{Array.from({length: Math.max(0, rows - lines.length + offset)}, (_, i) => (
+				<Text key={`pad${i}`}> </Text>
+			))}
+			<Text color={theme.dim} wrap="truncate">
+				{`${offset + 1}-${Math.min(lines.length, offset + rows)} of ${lines.length}`}
+			</Text>
+		</Pane>
+	);
+}

@@ -1,0 +1,66 @@
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import {createActions} from '../../source/actions/index.js';
+import type {ApiService} from '../../source/docker/types.js';
+import {ActivityLog} from '../../source/model/activity.js';
+import {maskEnv, nodeSummary, yamlLines} from '../../source/model/inspect.js';
+import {App} from '../../source/ui/App.js';
+import {fakeWriter, lab, labStore, presser, serviceId} from './helpers.js';
+
+describe('inspect text', () => {
+	it('masks env values whose names look secret', () => {
+		expect(maskEnv('DB_PASSWORD=hunter2')).toBe('DB_PASSWORD=••••••');
+		expect(maskEnv('API_TOKEN=abc')).toBe('API_TOKEN=••••••');
+		expect(maskEnv('MODE=prod')).toBe('MODE=prod');
+		const lines = yamlLines({TaskTemplate: {ContainerSpec: {Image: 'app:1', Env: ['SECRET_KEY=x', 'A=1']}}}, true);
+		expect(lines).toEqual(['TaskTemplate:', '  ContainerSpec:', '    Image: app:1', '    Env:', '    - SECRET_KEY=••••••', '    - A=1']);
+		expect(yamlLines({Env: ['SECRET_KEY=x']}, false)).toContain('- SECRET_KEY=x');
+	});
+
+	it('summarises a node: resources, platform, manager status', () => {
+		const node1 = lab.nodes.find((n) => n.Description?.Hostname === 'node1')!;
+		const lines = nodeSummary(node1).join('\n');
+		expect(lines).toMatch(/role: manager \(leader/);
+		expect(lines).toMatch(/resources: \d+ CPUs, [\d.]+ GiB/);
+		expect(lines).toMatch(/platform: linux\/x86_64, engine 20\.10/);
+	});
+});
+
+describe('the inspect view', () => {
+	it('i shows the selected service; m shows secrets; J raw JSON; d the rollback diff; Esc goes back', async () => {
+		const secretive = (id: string): ApiService => {
+			const s = structuredClone(lab.services.find((x) => x.ID === id)!);
+			s.Spec!.TaskTemplate!.ContainerSpec!.Env = ['DB_PASSWORD=hunter2', 'MODE=prod'];
+			return s;
+		};
+		const app = render(
+			<App
+				store={labStore()}
+				endpoint="e"
+				actions={createActions(fakeWriter(lab.services).api, false)}
+				activity={new ActivityLog()}
+				onQuit={() => {}}
+				inspect={async (kind, id) => (kind === 'service' ? secretive(id) : {})}
+				size={{columns: 100, rows: 40}}
+			/>,
+		);
+		const press = presser(app);
+		await press('j', 'j', 'i');
+		const frame = () => app.lastFrame() ?? '';
+		expect(frame()).toContain('Inspect · service shop_web · spec');
+		expect(frame()).toContain('image: swarmtui-lab/busybox:1');
+		expect(frame()).toContain('DB_PASSWORD=••••••');
+		expect(frame()).not.toContain('hunter2');
+		await press('m');
+		expect(frame()).toContain('DB_PASSWORD=hunter2');
+		await press('m', 'J');
+		expect(frame()).toContain('raw JSON');
+		expect(frame()).toContain(`"ID": "${serviceId('shop_web')}"`);
+		expect(frame()).not.toContain('hunter2');
+		await press('d');
+		expect(frame()).toContain('no previous spec');
+		await press('\u001B');
+		expect(frame()).toContain('Tasks · shop_web');
+		app.unmount();
+	});
+});
