@@ -39,14 +39,14 @@ const cli = meow(
         --log-buffer N     log lines kept in the log view (default 10000)
         --log-tail N       lines of history per task when logs open (default 200)
         --no-log-colors    show log lines without their colours
+        --version          print the version
+        --help             this help
 
   swarmtui logs: the merged logs of one or more services on stdout
     -f, --follow           keep following
         --since WHEN       10m, 2h, a unix time or an RFC 3339 time
         --tail N           lines per task (default 200; "all" for everything)
     -t, --timestamps       show each line's timestamp
-        --version          print the version
-        --help             this help
 
   Keys
     Tab / Shift-Tab   next / previous pane        ↑↓ j k   move
@@ -57,6 +57,7 @@ const cli = meow(
     services, tasks   s scale  u update image  r roll back  R force restart  x/Ctrl-D remove
     nodes             d drain  a activate  p pause  + promote  - demote
     l                 logs of the service, stack, marked services (space) or task
+    i                 inspect the service, node or task (m secrets, J raw JSON, d rollback diff)
     o                 the rollout in progress     :  command (events, rollout, quit…)
     ?                 help                        q Ctrl-C  quit
 
