@@ -29,6 +29,8 @@ import {MainView} from './MainView.js';
 import {type Job, nodeKeys, nodeOperation, type NodeKey, type Outcome, serviceKeys, serviceOperation, type ServiceKey} from './operations.js';
 import {nodeColumns} from './paneColumns.js';
 import {RolloutView} from './RolloutView.js';
+import {ProblemsView} from './ProblemsView.js';
+import {findProblems} from '../model/problems.js';
 import {type InspectState, InspectView} from './InspectView.js';
 import {initialLogState, type LogState, LogView} from './LogView.js';
 import {logKey, startSearch} from './logKeys.js';
@@ -60,7 +62,7 @@ export type AppProps = {
 	size?: {columns: number; rows: number};
 };
 
-type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number} | {kind: 'logs'} | ({kind: 'inspect'} & InspectState);
+type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number} | {kind: 'problems'; index: number} | {kind: 'logs'} | ({kind: 'inspect'} & InspectState);
 type Tracked = Rollout & {ended?: string};
 
 const panes: PaneName[] = ['nodes', 'services', 'tasks'];
@@ -72,6 +74,7 @@ const viewKeys: Record<View['kind'], string[] | undefined> = {
 	rollout: ['Esc back', 'r roll back', ': command', '? help'],
 	activity: ['Esc back', 'j k move', ': command', '? help'],
 	inspect: ['Esc back', 'j k scroll', 'm secrets', 'J raw JSON', 'd rollback diff', 'y spec'],
+	problems: ['Esc back', 'j k move', ': command', '? help'],
 };
 
 /** A ref and a state in one: keys of one burst see each other's changes at once. */
@@ -164,6 +167,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		setRollouts((old) => old.map((r) => (ended.some((e) => e.id === r.id) ? {...r, ended: progress.get(r.id)?.state ?? 'ended'} : r)));
 	}, [progress]);
 	const running = rollouts.filter((r) => !r.ended);
+	const problems = useMemo(() => findProblems(snapshot, now), [snapshot, now]);
 
 	// Tell the watcher which tasks are on screen: the selection's, or the open rollout's.
 	const shown = view.kind === 'rollout' ? rollouts.find((r) => r.id === view.id) : undefined;
@@ -290,6 +294,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		if (!command) return;
 		if (command.run === 'quit') return onQuit();
 		if (command.run === 'activity') return updateView(() => ({kind: 'activity', index: 0}));
+		if (command.run === 'problems') return updateView(() => ({kind: 'problems', index: 0}));
 		if (command.run === 'rollout') return openRollout();
 		updateView(() => ({kind: 'main'}));
 		focusPane(() => command.run as PaneName);
@@ -465,7 +470,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		if (input === ':') {
 			return updateDialog(() => ({
 				kind: 'prompt',
-				title: 'Command (events, rollout, nodes, services, tasks, quit)',
+				title: 'Command (problems, events, rollout, nodes, services, tasks, quit)',
 				value: '',
 				fresh: false,
 				check: (value) => (findCommand(value) ? undefined : value.trim() ? `unknown command "${value.trim()}"` : 'type a command'),
@@ -493,6 +498,12 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			const rollout = rollouts.find((r) => r.id === current.id);
 			const service = rollout && rollout.kind !== 'drain' ? store.get().services.get(rollout.targetId) : undefined;
 			if (input === 'r' && service && !offline()) apply(serviceOperation(context(), 'r', service));
+			return;
+		}
+		if (current.kind === 'problems') {
+			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
+			const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
+			if (step) updateView((old) => (old.kind === 'problems' ? {...old, index: moveIndex(old.index, step, problems.length)} : old));
 			return;
 		}
 		if (current.kind === 'activity') {
@@ -569,8 +580,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		);
 	}
 
-	const problems =
-		data.allServices.filter((r) => r.kind === 'service' && r.health !== 'ok').length + data.allNodes.filter((r) => r.health === 'bad').length;
+
 	const bodyHeight = rows - 2;
 	const shownRollout = view.kind === 'rollout' ? rollouts.find((r) => r.id === view.id) : undefined;
 	const shownProgress = shownRollout ? progress.get(shownRollout.id) : undefined;
@@ -582,6 +592,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			<RolloutView rollout={shownRollout} progress={shownProgress} snapshot={snapshot} width={columns} height={bodyHeight} now={now} readOnly={actions.readOnly} />
 		);
 	else if (view.kind === 'activity') body = <ActivityView entries={entries} width={columns} height={bodyHeight} selected={view.index} />;
+	else if (view.kind === 'problems') body = <ProblemsView problems={problems} width={columns} height={bodyHeight} selected={view.index} />;
 	else if (view.kind === 'inspect') body = <InspectView state={view} width={columns} height={bodyHeight} now={now} />;
 	else if (view.kind === 'logs' && logBuffer.current)
 		body = <LogView buffer={logBuffer.current} version={logVersion} state={logState} label={lineLabel} width={columns} height={bodyHeight} />;
@@ -589,7 +600,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
-			<Header endpoint={endpoint} snapshot={snapshot} now={now} width={columns} problems={problems} readOnly={actions.readOnly} warnings={warnings} />
+			<Header endpoint={endpoint} snapshot={snapshot} now={now} width={columns} problems={problems.length} readOnly={actions.readOnly} warnings={warnings} />
 			{dialog ? (
 				<Box flexDirection="column" height={bodyHeight} justifyContent="center" alignItems="center">
 					<DialogBox dialog={dialog} width={Math.min(columns, 100)} />

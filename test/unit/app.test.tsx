@@ -42,7 +42,7 @@ describe('App on the lab swarm', () => {
 		expect(line(f, 'shop_web')).toMatch(/replicated\s+3\/3\s+swarmtui-lab\/busybox:1/);
 		expect(line(f, 'crashy')).toContain(`0/1 ${figures.cross}`);
 		expect(f).toContain('Tasks · stack shop · 5/5 running');
-		expect(f).toContain(`${figures.warning} 1 problem`);
+		expect(f).toContain(`${figures.warning} 2 problems`); // crashy: 0 of 1 running, and a crash loop
 	});
 
 	it('moves with j/k (also as a burst), follows the selection in the tasks pane', async () => {
@@ -127,6 +127,14 @@ describe('App on the lab swarm', () => {
 		await press('\u001B');
 		await tick();
 		expect(frame()).not.toContain('swarmtui keys');
+	});
+
+	it(':problems lists what is wrong, worst first', async () => {
+		const {frame, press} = show();
+		await press(':', 'problems', '\r');
+		expect(frame()).toContain('Problems · 2');
+		expect(frame()).toMatch(/service crashy +0 of 1 tasks running/);
+		expect(frame()).toMatch(/crash loop: 4 tasks failed in the last 10 minutes/);
 	});
 
 	it('quits with q', async () => {

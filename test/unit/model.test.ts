@@ -7,6 +7,7 @@ import {moveIndex, selectedIndex} from '../../source/model/selection.js';
 import {filterServiceRows, serviceRows} from '../../source/model/services.js';
 import {ClusterStore} from '../../source/model/store.js';
 import {taskRows} from '../../source/model/tasks.js';
+import {findProblems} from '../../source/model/problems.js';
 import {lab, labStore, serviceId} from './helpers.js';
 
 const now = Date.parse('2026-11-21T23:57:00Z');
@@ -199,5 +200,37 @@ describe('format', () => {
 		expect(formatPorts([{Protocol: 'tcp', TargetPort: 80, PublishedPort: 8080, PublishMode: 'ingress'}, {Protocol: 'udp', TargetPort: 53, PublishedPort: 53, PublishMode: 'host'}])).toBe(
 			'*:8080->80/tcp,host:53->53/udp',
 		);
+	});
+});
+
+describe('problems', () => {
+	it('names nodes down, drained nodes still expected to run tasks, paused updates, pending tasks and quorum margins', () => {
+		const store = labStore();
+		const node = (host: string) => lab.nodes.find((n) => n.Description?.Hostname === host)!;
+		store.setNodes(
+			lab.nodes.map((n) => {
+				if (n.Description?.Hostname === 'node3') return {...n, Status: {State: 'down', Message: 'heartbeat failure'}};
+				return n;
+			}),
+		);
+		const web = lab.services.find((s) => s.Spec?.Name === 'shop_web')!;
+		store.setServices(lab.services.map((s) => (s.ID === web.ID ? {...s, Version: {Index: 999}, UpdateStatus: {State: 'paused', Message: 'update paused due to failure'}} : s)));
+		const pending: ApiTask = {ID: 'p1', Version: {Index: 1}, ServiceID: web.ID, Slot: 4, DesiredState: 'running', Status: {State: 'pending', Err: 'no suitable node (insufficient resources on 3 nodes)'}};
+		store.setTasks([...lab.tasks, pending]);
+		const texts = findProblems(store.get(), now).map((p) => `${p.target}: ${p.text}`);
+		expect(texts).toContain('node node3: down: heartbeat failure');
+		expect(texts).toContain('service shop_web: paused: update paused due to failure');
+		expect(texts).toContain('service shop_web: tasks pending: no suitable node (insufficient resources on 3 nodes)');
+		expect(node('node3')).toBeTruthy();
+	});
+
+	it('warns when one more manager failure loses quorum, and says when it is lost', () => {
+		const store = labStore();
+		const managers = (reach: string[]) =>
+			lab.nodes.map((n, i) => ({...n, Spec: {...n.Spec, Role: 'manager'}, ManagerStatus: {Leader: i === 0 && reach[0] !== 'unreachable', Reachability: reach[i]}}));
+		store.setNodes(managers(['reachable', 'reachable', 'unreachable']));
+		expect(findProblems(store.get(), now).find((p) => p.id === 'quorum')).toMatchObject({severity: 'warn', text: '2 of 3 managers reachable: one more failure loses quorum'});
+		store.setNodes(managers(['unreachable', 'reachable', 'unreachable']));
+		expect(findProblems(store.get(), now).find((p) => p.id === 'quorum')).toMatchObject({severity: 'bad'});
 	});
 });

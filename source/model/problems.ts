@@ -1,0 +1,59 @@
+// What is wrong in the cluster right now, worded for the operator: services short of
+// replicas, crash loops, tasks no node can take, paused rollouts, nodes down, managers
+// without quorum margin. Derived from the snapshot only.
+import type {ApiTask} from '../docker/types.js';
+import {managerSummary} from './nodes.js';
+import {countTasks, serviceRow} from './services.js';
+import type {ClusterSnapshot} from './store.js';
+
+export type Problem = {id: string; severity: 'bad' | 'warn'; target: string; text: string};
+
+const crashWindow = 10 * 60_000;
+const crashCount = 3;
+
+export function findProblems(snapshot: ClusterSnapshot, now: number): Problem[] {
+	const problems: Problem[] = [];
+	const counts = snapshot.syncedAt.tasks !== undefined ? countTasks(snapshot.tasks) : undefined;
+	const failures = new Map<string, number>();
+	const pending = new Map<string, ApiTask>();
+	for (const task of snapshot.tasks.values()) {
+		const state = task.Status?.State;
+		const at = Date.parse(task.Status?.Timestamp ?? '');
+		if ((state === 'failed' || state === 'rejected') && !Number.isNaN(at) && now - at < crashWindow) {
+			failures.set(task.ServiceID ?? '', (failures.get(task.ServiceID ?? '') ?? 0) + 1);
+		}
+		if (state === 'pending' && task.DesiredState === 'running' && /no suitable node/i.test(task.Status?.Err ?? '')) pending.set(task.ServiceID ?? '', task);
+	}
+	for (const service of snapshot.services.values()) {
+		const row = serviceRow(service, counts);
+		const name = row.name;
+		if (row.desired > 0 && row.running < row.desired) {
+			problems.push({id: `replicas:${service.ID}`, severity: row.running === 0 ? 'bad' : 'warn', target: `service ${name}`, text: `${row.running} of ${row.desired} tasks running`});
+		}
+		const failed = failures.get(service.ID) ?? 0;
+		if (failed >= crashCount) problems.push({id: `crash:${service.ID}`, severity: 'bad', target: `service ${name}`, text: `crash loop: ${failed} tasks failed in the last 10 minutes`});
+		const stuck = pending.get(service.ID);
+		if (stuck) problems.push({id: `pending:${service.ID}`, severity: 'bad', target: `service ${name}`, text: `tasks pending: ${stuck.Status?.Err}`});
+		if (row.update === 'paused' || row.update === 'rollback_paused') {
+			problems.push({id: `paused:${service.ID}`, severity: 'bad', target: `service ${name}`, text: `${row.update.replace('_', ' ')}: ${row.updateMessage || 'no message'}`});
+		}
+	}
+	const hasTasks = (nodeId: string) => [...snapshot.tasks.values()].some((t) => t.NodeID === nodeId && t.DesiredState === 'running');
+	for (const node of snapshot.nodes.values()) {
+		const host = node.Description?.Hostname ?? node.ID.slice(0, 12);
+		const state = node.Status?.State;
+		if (state === 'down' || state === 'disconnected') problems.push({id: `down:${node.ID}`, severity: 'bad', target: `node ${host}`, text: `${state}${node.Status?.Message ? `: ${node.Status.Message}` : ''}`});
+		if (node.ManagerStatus?.Reachability === 'unreachable') problems.push({id: `unreachable:${node.ID}`, severity: 'bad', target: `node ${host}`, text: 'manager unreachable'});
+		if (node.Spec?.Availability === 'drain' && hasTasks(node.ID)) problems.push({id: `drain:${node.ID}`, severity: 'warn', target: `node ${host}`, text: 'drained, but tasks are still expected to run on it'});
+	}
+	const managers = managerSummary(snapshot);
+	if (managers.managers > 0) {
+		const majority = Math.floor(managers.managers / 2) + 1;
+		if (!managers.leader || managers.reachable < majority) {
+			problems.push({id: 'quorum', severity: 'bad', target: 'swarm', text: `${managers.reachable} of ${managers.managers} managers reachable: quorum lost`});
+		} else if (managers.managers > 1 && managers.reachable === majority) {
+			problems.push({id: 'quorum', severity: 'warn', target: 'swarm', text: `${managers.reachable} of ${managers.managers} managers reachable: one more failure loses quorum`});
+		}
+	}
+	return problems.sort((a, b) => (a.severity === b.severity ? a.target.localeCompare(b.target) : a.severity === 'bad' ? -1 : 1));
+}

@@ -1,0 +1,29 @@
+// :problems — everything that looks wrong, worst first.
+import type {Problem} from '../model/problems.js';
+import type {Column} from './columns.js';
+import {Pane} from './Pane.js';
+import {Table} from './Table.js';
+import {healthColor, marks} from './theme.js';
+
+const columns: Column<Problem>[] = [
+	{key: 'mark', header: ' ', get: (p) => marks[p.severity], priority: 0},
+	{key: 'target', header: 'WHAT', get: (p) => p.target, priority: 0, maxWidth: 40},
+	{key: 'text', header: 'PROBLEM', get: (p) => p.text, priority: 0, minWidth: 20},
+];
+
+export function ProblemsView({problems, width, height, selected}: {problems: Problem[]; width: number; height: number; selected: number}) {
+	return (
+		<Pane title={`Problems · ${problems.length} (Esc back)`} width={width} height={height} focused>
+			<Table
+				data={problems}
+				columns={columns}
+				width={width - 2}
+				height={height - 2}
+				selected={selected}
+				focused
+				rowStyle={(p) => ({color: healthColor[p.severity]})}
+				emptyText="no problems: every service has its replicas, no node is down, managers have quorum"
+			/>
+		</Pane>
+	);
+}
