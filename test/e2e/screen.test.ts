@@ -129,6 +129,17 @@ describe('swarmtui on the lab swarm', () => {
 		await term.waitGone('Inspect ·');
 	});
 
+	it(':problems names the crash-looping service', async () => {
+		const term = run(['--host', manager], {columns: 120, rows: 30});
+		await term.waitFor(/monitor\s+global/);
+		term.type(':problems');
+		term.keys('Enter');
+		await term.waitFor(/Problems · \d+/);
+		await term.waitFor(/service crashy +(crash loop: \d+ tasks failed|0 of 1 tasks running)/, 20_000);
+		term.keys('Escape');
+		await term.waitGone('Problems ·');
+	});
+
 	for (const how of ['q', 'SIGTERM', 'SIGHUP'] as const) {
 		it(`exits cleanly on ${how} and restores the terminal`, async () => {
 			const term = run();
