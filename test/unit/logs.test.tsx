@@ -213,6 +213,21 @@ describe('following logs', () => {
 		expect(finished).toHaveBeenCalled();
 	});
 
+	it('re-opens a stream that went quiet while new tasks of its service run', async () => {
+		vi.useFakeTimers();
+		const {source, calls} = fakeSource();
+		let newTasks = false;
+		const follower = followLogs(source, [target], {follow: true, quietAfter: 10_000, stale: () => newTasks}, {line: () => {}, notice: () => {}});
+		calls[0]!.handlers.onLine(raw('2026-11-22T00:00:01Z', 'a'));
+		await vi.advanceTimersByTimeAsync(30_000);
+		expect(calls).toHaveLength(1); // quiet, but nothing new runs: left alone
+		newTasks = true;
+		await vi.advanceTimersByTimeAsync(6_000);
+		expect(calls).toHaveLength(2);
+		expect(calls[1]?.query.since).toBe(sinceOf('2026-11-22T00:00:01Z'));
+		follower.stop();
+	});
+
 	it('compares timestamps with any number of fraction digits', () => {
 		expect(timestampKey('2026-11-22T00:00:01.5Z') > timestampKey('2026-11-22T00:00:01.123456789Z')).toBe(true);
 		expect(sinceOf('2026-11-22T00:00:01.5Z')).toBe(`${Date.parse('2026-11-22T00:00:01Z') / 1000}.500000000`);
