@@ -30,6 +30,8 @@ import {type Job, nodeKeys, nodeOperation, type NodeKey, type Outcome, serviceKe
 import {nodeColumns} from './paneColumns.js';
 import {RolloutView} from './RolloutView.js';
 import {ProblemsView} from './ProblemsView.js';
+import {StacksView} from './StacksView.js';
+import type {StackRow} from '../model/services.js';
 import {findProblems} from '../model/problems.js';
 import {type InspectState, InspectView} from './InspectView.js';
 import {initialLogState, type LogState, LogView} from './LogView.js';
@@ -62,7 +64,7 @@ export type AppProps = {
 	size?: {columns: number; rows: number};
 };
 
-type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number} | {kind: 'problems'; index: number} | {kind: 'logs'} | ({kind: 'inspect'} & InspectState);
+type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number} | {kind: 'problems'; index: number} | {kind: 'stacks'; index: number} | {kind: 'logs'} | ({kind: 'inspect'} & InspectState);
 type Tracked = Rollout & {ended?: string};
 
 const panes: PaneName[] = ['nodes', 'services', 'tasks'];
@@ -75,6 +77,7 @@ const viewKeys: Record<View['kind'], string[] | undefined> = {
 	activity: ['Esc back', 'j k move', ': command', '? help'],
 	inspect: ['Esc back', 'j k scroll', 'm secrets', 'J raw JSON', 'd rollback diff', 'y spec'],
 	problems: ['Esc back', 'j k move', ': command', '? help'],
+	stacks: ['⏎ services of the stack', 'Esc back', 'j k move', ': command'],
 };
 
 /** A ref and a state in one: keys of one burst see each other's changes at once. */
@@ -168,6 +171,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	}, [progress]);
 	const running = rollouts.filter((r) => !r.ended);
 	const problems = useMemo(() => findProblems(snapshot, now), [snapshot, now]);
+	const stacks = useMemo(() => data.allServices.filter((r): r is StackRow => r.kind === 'stack'), [data.allServices]);
 
 	// Tell the watcher which tasks are on screen: the selection's, or the open rollout's.
 	const shown = view.kind === 'rollout' ? rollouts.find((r) => r.id === view.id) : undefined;
@@ -295,6 +299,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		if (command.run === 'quit') return onQuit();
 		if (command.run === 'activity') return updateView(() => ({kind: 'activity', index: 0}));
 		if (command.run === 'problems') return updateView(() => ({kind: 'problems', index: 0}));
+		if (command.run === 'stacks') return updateView(() => ({kind: 'stacks', index: 0}));
 		if (command.run === 'rollout') return openRollout();
 		updateView(() => ({kind: 'main'}));
 		focusPane(() => command.run as PaneName);
@@ -470,7 +475,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		if (input === ':') {
 			return updateDialog(() => ({
 				kind: 'prompt',
-				title: 'Command (problems, events, rollout, nodes, services, tasks, quit)',
+				title: 'Command (problems, stacks, events, rollout, nodes, services, tasks, quit)',
 				value: '',
 				fresh: false,
 				check: (value) => (findCommand(value) ? undefined : value.trim() ? `unknown command "${value.trim()}"` : 'type a command'),
@@ -498,6 +503,19 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			const rollout = rollouts.find((r) => r.id === current.id);
 			const service = rollout && rollout.kind !== 'drain' ? store.get().services.get(rollout.targetId) : undefined;
 			if (input === 'r' && service && !offline()) apply(serviceOperation(context(), 'r', service));
+			return;
+		}
+		if (current.kind === 'stacks') {
+			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
+			const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
+			if (step) return updateView((old) => (old.kind === 'stacks' ? {...old, index: moveIndex(old.index, step, stacks.length)} : old));
+			const chosen = stacks[current.index];
+			if (key.return && chosen) {
+				// Its services: the services pane, filtered to the stack, its header selected.
+				setFilters((old) => ({...old, services: chosen.name}));
+				updateNav((old) => ({focus: 'services', master: 'services', places: {...old.places, services: {id: chosen.id, index: 0}, tasks: {index: 0}}}));
+				updateView(() => ({kind: 'main'}));
+			}
 			return;
 		}
 		if (current.kind === 'problems') {
@@ -592,6 +610,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			<RolloutView rollout={shownRollout} progress={shownProgress} snapshot={snapshot} width={columns} height={bodyHeight} now={now} readOnly={actions.readOnly} />
 		);
 	else if (view.kind === 'activity') body = <ActivityView entries={entries} width={columns} height={bodyHeight} selected={view.index} />;
+	else if (view.kind === 'stacks') body = <StacksView stacks={stacks} width={columns} height={bodyHeight} selected={view.index} />;
 	else if (view.kind === 'problems') body = <ProblemsView problems={problems} width={columns} height={bodyHeight} selected={view.index} />;
 	else if (view.kind === 'inspect') body = <InspectView state={view} width={columns} height={bodyHeight} now={now} />;
 	else if (view.kind === 'logs' && logBuffer.current)

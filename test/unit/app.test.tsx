@@ -137,6 +137,17 @@ describe('App on the lab swarm', () => {
 		expect(frame()).toMatch(/crash loop: 4 tasks failed in the last 10 minutes/);
 	});
 
+	it(':stacks lists stacks; Enter shows the stack\'s services', async () => {
+		const {frame, press} = show();
+		await press(':', 'st', '\r');
+		expect(frame()).toMatch(/Stacks · 1/);
+		expect(frame()).toMatch(/shop +2 +5\/5/);
+		await press('\r');
+		expect(frame()).toContain('Services 4 · stacks 1 · /shop');
+		expect(frame()).not.toContain('monitor');
+		expect(frame()).toContain('Tasks · stack shop');
+	});
+
 	it('quits with q', async () => {
 		const onQuit = vi.fn();
 		const {press} = show(undefined, undefined, onQuit);
