@@ -184,6 +184,7 @@ async function main(): Promise<void> {
 			logOptions={{buffer: cli.flags.logBuffer, tail: cli.flags.logTail, colors: cli.flags.logColors}}
 			onFocus={(filter) => watcher.focus(filter)}
 			warnings={endpoint.tls && !endpoint.tls.verify ? ['TLS: server not verified'] : []}
+			listObjects={(kind) => api.listObjects(kind)}
 			inspect={(kind, id) => (kind === 'service' ? api.inspectService(id) : kind === 'node' ? api.inspectNode(id) : api.inspectTask(id))}
 			onQuit={() => quit(0)}
 		/>,

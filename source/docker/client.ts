@@ -50,6 +50,8 @@ export type SwarmWriter = {
 	removeService(id: string): Promise<void>;
 	inspectNode(id: string): Promise<ApiNode>;
 	inspectTask(id: string): Promise<ApiTask>;
+	/** Swarm-scoped networks, secrets (never their values: the API has none) or configs. */
+	listObjects(kind: 'networks' | 'secrets' | 'configs'): Promise<Array<Record<string, unknown>>>;
 	updateNode(id: string, version: number, spec: NonNullable<ApiNode['Spec']>): Promise<void>;
 	/** The registry's digest for an image reference (GET /distribution/{name}/json). */
 	distribution(image: string): Promise<{Descriptor?: {digest?: string}}>;
@@ -224,6 +226,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 		},
 		inspectNode: (nodeId) => request<ApiNode>('GET', `/nodes/${id(nodeId)}`),
 		inspectTask: (taskId) => request<ApiTask>('GET', `/tasks/${id(taskId)}`),
+		listObjects: (kind) => request('GET', `/${kind}`, kind === 'networks' ? {filters: JSON.stringify({scope: ['swarm']})} : undefined),
 		updateNode: async (nodeId, version, spec) => {
 			// A demotion is answered once raft has removed the member: allow it a minute.
 			await request('POST', `/nodes/${id(nodeId)}/update`, {version}, spec, 60_000);

@@ -31,6 +31,8 @@ import {nodeColumns} from './paneColumns.js';
 import {RolloutView} from './RolloutView.js';
 import {ProblemsView} from './ProblemsView.js';
 import {StacksView} from './StacksView.js';
+import {type ObjectsState, ObjectsView} from './ObjectsView.js';
+import {type ObjectKind, objectRows} from '../model/objects.js';
 import type {StackRow} from '../model/services.js';
 import {findProblems} from '../model/problems.js';
 import {type InspectState, InspectView} from './InspectView.js';
@@ -55,6 +57,8 @@ export type AppProps = {
 	/** The tasks on screen, so the watcher can poll just those often on a large cluster. */
 	onFocus?: (filter: {service?: string[]; node?: string[]} | undefined) => void;
 	onQuit: () => void;
+	/** Lists networks, secrets or configs (read-only views). */
+	listObjects?: (kind: ObjectKind) => Promise<unknown>;
 	/** Reads one object in full for the inspect view. */
 	inspect?: (kind: 'service' | 'node' | 'task', id: string) => Promise<unknown>;
 	/** Shown in the header all along (TLS without verification). */
@@ -64,7 +68,7 @@ export type AppProps = {
 	size?: {columns: number; rows: number};
 };
 
-type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number} | {kind: 'problems'; index: number} | {kind: 'stacks'; index: number} | {kind: 'logs'} | ({kind: 'inspect'} & InspectState);
+type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number} | {kind: 'problems'; index: number} | {kind: 'stacks'; index: number} | ({kind: 'objects'} & ObjectsState) | {kind: 'logs'} | ({kind: 'inspect'} & InspectState);
 type Tracked = Rollout & {ended?: string};
 
 const panes: PaneName[] = ['nodes', 'services', 'tasks'];
@@ -78,6 +82,7 @@ const viewKeys: Record<View['kind'], string[] | undefined> = {
 	inspect: ['Esc back', 'j k scroll', 'm secrets', 'J raw JSON', 'd rollback diff', 'y spec'],
 	problems: ['Esc back', 'j k move', ': command', '? help'],
 	stacks: ['⏎ services of the stack', 'Esc back', 'j k move', ': command'],
+	objects: ['Esc back', 'j k move', ': command', '? help'],
 };
 
 /** A ref and a state in one: keys of one burst see each other's changes at once. */
@@ -92,7 +97,7 @@ function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => 
 	return [value, () => ref.current, update];
 }
 
-export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, inspect, clock, size}: AppProps) {
+export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, inspect, listObjects, clock, size}: AppProps) {
 	const snapshot = useSyncExternalStore(store.subscribe, store.get);
 	const entries = useSyncExternalStore(activity.subscribe, activity.get);
 	// Ages and the header's "live Ns" move every 2 s: a redraw a second would be most of
@@ -300,6 +305,15 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		if (command.run === 'activity') return updateView(() => ({kind: 'activity', index: 0}));
 		if (command.run === 'problems') return updateView(() => ({kind: 'problems', index: 0}));
 		if (command.run === 'stacks') return updateView(() => ({kind: 'stacks', index: 0}));
+		if (command.run === 'networks' || command.run === 'secrets' || command.run === 'configs') {
+			const objects = command.run;
+			updateView(() => ({kind: 'objects', objects, index: 0}));
+			if (!listObjects) return;
+			return void listObjects(objects).then(
+				(raw) => updateView((old) => (old.kind === 'objects' && old.objects === objects ? {...old, rows: objectRows(objects, raw, store.get())} : old)),
+				(error: unknown) => updateView((old) => (old.kind === 'objects' && old.objects === objects ? {...old, error: error instanceof Error ? error.message : String(error)} : old)),
+			);
+		}
 		if (command.run === 'rollout') return openRollout();
 		updateView(() => ({kind: 'main'}));
 		focusPane(() => command.run as PaneName);
@@ -475,7 +489,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		if (input === ':') {
 			return updateDialog(() => ({
 				kind: 'prompt',
-				title: 'Command (problems, stacks, events, rollout, nodes, services, tasks, quit)',
+				title: 'Command (problems, stacks, networks, secrets, configs, events, rollout, nodes, services, tasks, quit)',
 				value: '',
 				fresh: false,
 				check: (value) => (findCommand(value) ? undefined : value.trim() ? `unknown command "${value.trim()}"` : 'type a command'),
@@ -503,6 +517,12 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			const rollout = rollouts.find((r) => r.id === current.id);
 			const service = rollout && rollout.kind !== 'drain' ? store.get().services.get(rollout.targetId) : undefined;
 			if (input === 'r' && service && !offline()) apply(serviceOperation(context(), 'r', service));
+			return;
+		}
+		if (current.kind === 'objects') {
+			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
+			const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
+			if (step) updateView((old) => (old.kind === 'objects' ? {...old, index: moveIndex(old.index, step, old.rows?.length ?? 0)} : old));
 			return;
 		}
 		if (current.kind === 'stacks') {
@@ -610,6 +630,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			<RolloutView rollout={shownRollout} progress={shownProgress} snapshot={snapshot} width={columns} height={bodyHeight} now={now} readOnly={actions.readOnly} />
 		);
 	else if (view.kind === 'activity') body = <ActivityView entries={entries} width={columns} height={bodyHeight} selected={view.index} />;
+	else if (view.kind === 'objects') body = <ObjectsView state={view} width={columns} height={bodyHeight} />;
 	else if (view.kind === 'stacks') body = <StacksView stacks={stacks} width={columns} height={bodyHeight} selected={view.index} />;
 	else if (view.kind === 'problems') body = <ProblemsView problems={problems} width={columns} height={bodyHeight} selected={view.index} />;
 	else if (view.kind === 'inspect') body = <InspectView state={view} width={columns} height={bodyHeight} now={now} />;

@@ -24,7 +24,7 @@ export const bindings: readonly Binding[] = [
 	{keys: 'i', label: 'inspect (m secrets, J raw JSON, d rollback diff)', footer: true},
 	{keys: 'l', label: 'logs (space marks services)', panes: ['services', 'tasks'], footer: true},
 	{keys: 'o', label: 'rollout in progress'},
-	{keys: ':', label: 'command: problems, stacks, events, rollout, nodes, services, tasks, quit'},
+	{keys: ':', label: 'command: problems stacks networks secrets configs events rollout quit'},
 	{keys: '/', label: 'filter this pane', footer: true},
 	{keys: 'Esc', label: 'back / clear filter / close'},
 	{keys: '?', label: 'help', footer: true},
@@ -35,13 +35,16 @@ export function footerBindings(pane: PaneName, readOnly = false): Binding[] {
 	return bindings.filter((binding) => binding.footer && (!binding.panes || binding.panes.includes(pane)) && !(readOnly && binding.writes));
 }
 
-export type Command = {names: readonly string[]; run: 'activity' | 'rollout' | 'problems' | 'stacks' | 'quit' | PaneName};
+export type Command = {names: readonly string[]; run: 'activity' | 'rollout' | 'problems' | 'stacks' | 'networks' | 'secrets' | 'configs' | 'quit' | PaneName};
 
 export const commands: readonly Command[] = [
 	{names: ['events', 'ev', 'activity'], run: 'activity'},
 	{names: ['rollout', 'ro'], run: 'rollout'},
 	{names: ['problems', 'pb'], run: 'problems'},
 	{names: ['stacks', 'st'], run: 'stacks'},
+	{names: ['networks', 'net'], run: 'networks'},
+	{names: ['secrets', 'sec'], run: 'secrets'},
+	{names: ['configs', 'cfg'], run: 'configs'},
 	{names: ['nodes', 'no'], run: 'nodes'},
 	{names: ['services', 'svc'], run: 'services'},
 	{names: ['tasks', 'ts'], run: 'tasks'},

@@ -1,6 +1,7 @@
 // The real CLI in a real terminal (tmux) against the real lab swarm.
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {cliReplicas, dk, manager} from './lab.js';
+import {execFileSync} from 'node:child_process';
+import {cliReplicas, dk, docker, manager} from './lab.js';
 import {killServer, startCli, type Terminal} from './tmux.js';
 
 const open: Terminal[] = [];
@@ -138,6 +139,40 @@ describe('swarmtui on the lab swarm', () => {
 		await term.waitFor(/service crashy +(crash loop: \d+ tasks failed|0 of 1 tasks running)/, 20_000);
 		term.keys('Escape');
 		await term.waitGone('Problems ·');
+	});
+
+	it(':secrets, :configs and :networks list them with the services using each, never a secret value', async () => {
+		const cleanup = () => {
+			for (const args of [['service', 'rm', 'e2e_obj_user'], ['secret', 'rm', 'e2e_sec'], ['config', 'rm', 'e2e_cfg']]) {
+				try {
+					dk(...args);
+				} catch {
+					// not there
+				}
+			}
+		};
+		cleanup();
+		execFileSync(docker, ['-H', manager, 'secret', 'create', 'e2e_sec', '-'], {input: 'hunter2-value'});
+		execFileSync(docker, ['-H', manager, 'config', 'create', 'e2e_cfg', '-'], {input: 'x=1'});
+		dk('service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', 'e2e_obj_user', '--replicas', '0', '--secret', 'e2e_sec', '--config', 'e2e_cfg', 'swarmtui-lab/busybox:1', 'true');
+		try {
+			const term = run(['--host', manager], {columns: 120, rows: 30});
+			await term.waitFor(/monitor\s+global/);
+			term.type(':secrets');
+			term.keys('Enter');
+			const secrets = await term.waitFor(/e2e_sec .*e2e_obj_user/);
+			expect(secrets).not.toContain('hunter2');
+			term.keys('Escape');
+			term.type(':cfg');
+			term.keys('Enter');
+			await term.waitFor(/e2e_cfg .*e2e_obj_user/);
+			term.keys('Escape');
+			term.type(':net');
+			term.keys('Enter');
+			await term.waitFor(/ingress +overlay +swarm +ingress .*shop_web/);
+		} finally {
+			cleanup();
+		}
 	});
 
 	for (const how of ['q', 'SIGTERM', 'SIGHUP'] as const) {

@@ -66,6 +66,7 @@ export function fakeWriter(services: ApiService[], nodes: ApiNode[] = lab.nodes)
 		},
 		inspectNode: async (id) => structuredClone(nodeState.get(id)!),
 		inspectTask: async (id) => structuredClone(lab.tasks.find((t) => t.ID === id)!),
+		listObjects: async () => [],
 		updateNode: async (id, version, spec) => {
 			const n = nodeState.get(id)!;
 			if (version !== n.Version?.Index) throw new DockerError('update out of sequence', 500);
