@@ -39,7 +39,8 @@ import {type InspectState, InspectView} from './InspectView.js';
 import {initialLogState, type LogState, LogView} from './LogView.js';
 import {logKey, startSearch} from './logKeys.js';
 import {sanitize} from './text.js';
-import {type Nav, usePanes} from './usePanes.js';
+import {type Nav, type Sort, usePanes} from './usePanes.js';
+import {nodeColumns as sortableNodes, serviceColumns as sortableServices, taskColumns as sortableTasks} from './paneColumns.js';
 import {useNow} from './useNow.js';
 import {useTerminalSize} from './useTerminalSize.js';
 
@@ -155,7 +156,8 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	}, [message]);
 
 	const {focus} = nav;
-	const data = usePanes(snapshot, nav, filters, history, now);
+	const [sorts, setSorts] = useState<Record<PaneName, Sort>>({nodes: undefined, services: undefined, tasks: undefined});
+	const data = usePanes(snapshot, nav, filters, history, now, sorts);
 	const nodesWidth = useMemo(() => {
 		const widths = naturalWidths(nodeColumns, data.allNodes).map((w, i) => Math.max(w, nodeColumns[i]?.header.length ?? 0));
 		return widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1) + 3; // gaps, marker, borders
@@ -567,6 +569,21 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		if (key.return) return focusPane(() => 'tasks');
 		if (input === '/') return updateEditing(() => pane);
 		if (input === 'o') return openRollout();
+		if (input === 'S') {
+			// Cycles: each column ascending, then descending, then the natural order.
+			const keys = {nodes: sortableNodes, services: sortableServices, tasks: sortableTasks}[pane].map((c) => c.key);
+			return setSorts((old) => {
+				const sort = old[pane];
+				let next: Sort;
+				if (!sort) next = {column: keys[0] as string, descending: false};
+				else if (!sort.descending) next = {...sort, descending: true};
+				else {
+					const at = keys.indexOf(sort.column) + 1;
+					next = at < keys.length ? {column: keys[at] as string, descending: false} : undefined;
+				}
+				return {...old, [pane]: next};
+			});
+		}
 		if (input === 'l') return logsAction();
 		if (input === 'i') return openInspect();
 		if (input === ' ') return toggleMark();
@@ -636,7 +653,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	else if (view.kind === 'inspect') body = <InspectView state={view} width={columns} height={bodyHeight} now={now} />;
 	else if (view.kind === 'logs' && logBuffer.current)
 		body = <LogView buffer={logBuffer.current} version={logVersion} state={logState} label={lineLabel} width={columns} height={bodyHeight} />;
-	else body = <MainView data={data} layout={layout} focus={focus} filters={filters} history={history} marked={marked} stale={snapshot.connection === 'disconnected'} />;
+	else body = <MainView data={data} layout={layout} focus={focus} filters={filters} history={history} marked={marked} stale={snapshot.connection === 'disconnected'} sorts={sorts} />;
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>

@@ -8,7 +8,7 @@ import {nodeColumns, serviceColumns, serviceColumnsFor, taskColumns} from './pan
 import {useMemo} from 'react';
 import {Table} from './Table.js';
 import {healthColor} from './theme.js';
-import type {PaneData} from './usePanes.js';
+import type {PaneData, Sort} from './usePanes.js';
 
 export type MainViewProps = {
 	data: PaneData;
@@ -19,11 +19,17 @@ export type MainViewProps = {
 	marked?: ReadonlySet<string>;
 	/** The engine is out of reach: what is shown is the last known state. */
 	stale?: boolean;
+	sorts?: Record<PaneName, Sort>;
 };
 
-export function MainView({data, layout, focus, filters, history, marked, stale}: MainViewProps) {
+export function MainView({data, layout, focus, filters, history, marked, stale, sorts}: MainViewProps) {
 	const columnsOfServices = useMemo(() => (marked?.size ? serviceColumnsFor(marked) : serviceColumns), [marked]);
-	const filterNote = (pane: PaneName) => `${filters[pane] ? ` · /${filters[pane]}` : ''}${stale ? ' · stale' : ''}`;
+	const sortNote = (pane: PaneName) => {
+		const sort = sorts?.[pane];
+		const header = sort && [...nodeColumns, ...serviceColumns, ...taskColumns].find((c) => c.key === sort.column)?.header;
+		return sort ? ` · sort ${header ?? sort.column} ${sort.descending ? '↓' : '↑'}` : '';
+	};
+	const filterNote = (pane: PaneName) => `${sortNote(pane)}${filters[pane] ? ` · /${filters[pane]}` : ''}${stale ? ' · stale' : ''}`;
 	const {taskView, target} = data;
 	const tasksTitle = target
 		? `Tasks · ${data.targetName} · ${taskView.running}/${taskView.slots} running${history ? ' · history (h)' : ' (h history)'}${filterNote('tasks')}`

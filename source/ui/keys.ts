@@ -26,6 +26,7 @@ export const bindings: readonly Binding[] = [
 	{keys: 'o', label: 'rollout in progress'},
 	{keys: ':', label: 'command: problems stacks networks secrets configs events rollout quit'},
 	{keys: '/', label: 'filter this pane', footer: true},
+	{keys: 'S', label: 'sort by the next column (↑, ↓, then the next)'},
 	{keys: 'Esc', label: 'back / clear filter / close'},
 	{keys: '?', label: 'help', footer: true},
 	{keys: 'q Ctrl-C', label: 'quit', footer: true},

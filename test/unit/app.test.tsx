@@ -148,6 +148,20 @@ describe('App on the lab swarm', () => {
 		expect(frame()).toContain('Tasks · stack shop');
 	});
 
+	it('S sorts the focused pane by its columns in turn, both ways; the services stand alone then', async () => {
+		const {frame, press} = show();
+		await press('S');
+		expect(frame()).toContain('sort NAME ↑');
+		const names = () => frame().split('\n').map((l) => /^│[ ▌›] *([a-z_]+) +(replicated|global)/.exec(l)?.[1]).filter(Boolean);
+		expect(names()).toEqual(['crashy', 'monitor', 'shop_api', 'shop_web']);
+		await press('S');
+		expect(frame()).toContain('sort NAME ↓');
+		expect(names()).toEqual(['shop_web', 'shop_api', 'monitor', 'crashy']);
+		await press('S', 'S', 'S'); // MODE ↑, MODE ↓, REPLICAS ↑
+		expect(frame()).toContain('sort REPLICAS ↑');
+		expect(names()[0]).toBe('crashy'); // 0/1 first
+	});
+
 	it('quits with q', async () => {
 		const onQuit = vi.fn();
 		const {press} = show(undefined, undefined, onQuit);
