@@ -2,8 +2,7 @@
 import figures from 'figures';
 import type {Activity} from '../model/activity.js';
 import type {Column} from './columns.js';
-import {Pane} from './Pane.js';
-import {Table} from './Table.js';
+import {ListView} from './ListView.js';
 
 const clock = (time: number) => new Date(time).toTimeString().slice(0, 8);
 const marks: Record<Activity['outcome'], string> = {ok: figures.tick, error: figures.cross, pending: figures.ellipsis, info: ' '};
@@ -20,17 +19,15 @@ const columns: Column<Row>[] = [
 export function ActivityView({entries, width, height, selected}: {entries: readonly Activity[]; width: number; height: number; selected: number}) {
 	const rows: Row[] = [...entries].reverse().map((a) => ({...a, id: String(a.id)}));
 	return (
-		<Pane title={`Activity · ${entries.length} (Esc back)`} width={width} height={height} focused>
-			<Table
-				data={rows}
-				columns={columns}
-				width={width - 2}
-				height={height - 2}
-				selected={selected}
-				focused
-				rowStyle={(a) => ({color: a.outcome === 'error' ? 'red' : a.source === 'cluster' ? undefined : 'cyan'})}
-				emptyText="nothing yet: actions you take and the cluster's service and node events show here"
-			/>
-		</Pane>
+		<ListView
+			title={`Activity · ${entries.length} (Esc back)`}
+			data={rows}
+			columns={columns}
+			width={width}
+			height={height}
+			selected={selected}
+			rowStyle={(a) => ({color: a.outcome === 'error' ? 'red' : a.source === 'cluster' ? undefined : 'cyan'})}
+			emptyText="nothing yet: actions you take and the cluster's service and node events show here"
+		/>
 	);
 }

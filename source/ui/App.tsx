@@ -521,16 +521,14 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			if (input === 'r' && service && !offline()) apply(serviceOperation(context(), 'r', service));
 			return;
 		}
-		if (current.kind === 'objects') {
+		if (current.kind === 'objects' || current.kind === 'stacks' || current.kind === 'problems' || current.kind === 'activity') {
+			// The list views: Esc back, and a selection to move.
 			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
-			const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
-			if (step) updateView((old) => (old.kind === 'objects' ? {...old, index: moveIndex(old.index, step, old.rows?.length ?? 0)} : old));
-			return;
+			const length = {objects: current.kind === 'objects' ? (current.rows?.length ?? 0) : 0, stacks: stacks.length, problems: problems.length, activity: entries.length}[current.kind];
+			const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -page : key.pageDown ? page : input === 'g' ? -length : input === 'G' ? length : 0;
+			if (step) return updateView((old) => ('index' in old ? ({...old, index: moveIndex(old.index, step, length)} as View) : old));
 		}
 		if (current.kind === 'stacks') {
-			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
-			const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
-			if (step) return updateView((old) => (old.kind === 'stacks' ? {...old, index: moveIndex(old.index, step, stacks.length)} : old));
 			const chosen = stacks[current.index];
 			if (key.return && chosen) {
 				// Its services: the services pane, filtered to the stack, its header selected.
@@ -540,21 +538,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			}
 			return;
 		}
-		if (current.kind === 'problems') {
-			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
-			const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
-			if (step) updateView((old) => (old.kind === 'problems' ? {...old, index: moveIndex(old.index, step, problems.length)} : old));
-			return;
-		}
-		if (current.kind === 'activity') {
-			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
-			const total = entries.length;
-			const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -page : key.pageDown ? page : 0;
-			if (step) updateView((old) => (old.kind === 'activity' ? {...old, index: moveIndex(old.index, step, total)} : old));
-			if (input === 'g') updateView(() => ({kind: 'activity', index: 0}));
-			if (input === 'G') updateView(() => ({kind: 'activity', index: Math.max(0, total - 1)}));
-			return;
-		}
+		if (current.kind === 'objects' || current.kind === 'problems' || current.kind === 'activity') return;
 		const pane = getNav().focus;
 		if (key.tab) {
 			const step = key.shift ? panes.length - 1 : 1;

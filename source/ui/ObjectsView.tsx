@@ -1,8 +1,7 @@
 // :networks, :secrets, :configs — read-only lists with the services using each.
 import {type ObjectKind, objectColumns, type ObjectRow} from '../model/objects.js';
 import type {Column} from './columns.js';
-import {Pane} from './Pane.js';
-import {Table} from './Table.js';
+import {ListView} from './ListView.js';
 
 export type ObjectsState = {objects: ObjectKind; rows?: ObjectRow[]; error?: string; index: number};
 
@@ -13,9 +12,6 @@ export function ObjectsView({state, width, height}: {state: ObjectsState; width:
 		{key: 'used', header: 'USED BY', get: (r) => r.usedBy.join(', ') || '-', priority: 1, minWidth: 10},
 	];
 	const empty = state.error ? `could not list them: ${state.error}` : state.rows ? `no ${state.objects}` : 'reading…';
-	return (
-		<Pane title={`${state.objects[0]?.toUpperCase()}${state.objects.slice(1)} · ${state.rows?.length ?? 0} (Esc back)`} width={width} height={height} focused>
-			<Table data={state.rows ?? []} columns={columns} width={width - 2} height={height - 2} selected={state.index} focused emptyText={empty} />
-		</Pane>
-	);
+	const title = `${state.objects[0]?.toUpperCase()}${state.objects.slice(1)} · ${state.rows?.length ?? 0} (Esc back)`;
+	return <ListView title={title} data={state.rows ?? []} columns={columns} width={width} height={height} selected={state.index} emptyText={empty} />;
 }

@@ -1,8 +1,7 @@
 // :problems — everything that looks wrong, worst first.
 import type {Problem} from '../model/problems.js';
 import type {Column} from './columns.js';
-import {Pane} from './Pane.js';
-import {Table} from './Table.js';
+import {ListView} from './ListView.js';
 import {healthColor, marks} from './theme.js';
 
 const columns: Column<Problem>[] = [
@@ -13,17 +12,15 @@ const columns: Column<Problem>[] = [
 
 export function ProblemsView({problems, width, height, selected}: {problems: Problem[]; width: number; height: number; selected: number}) {
 	return (
-		<Pane title={`Problems · ${problems.length} (Esc back)`} width={width} height={height} focused>
-			<Table
-				data={problems}
-				columns={columns}
-				width={width - 2}
-				height={height - 2}
-				selected={selected}
-				focused
-				rowStyle={(p) => ({color: healthColor[p.severity]})}
-				emptyText="no problems: every service has its replicas, no node is down, managers have quorum"
-			/>
-		</Pane>
+		<ListView
+			title={`Problems · ${problems.length} (Esc back)`}
+			data={problems}
+			columns={columns}
+			width={width}
+			height={height}
+			selected={selected}
+			rowStyle={(p) => ({color: healthColor[p.severity]})}
+			emptyText="no problems: every service has its replicas, no node is down, managers have quorum"
+		/>
 	);
 }
