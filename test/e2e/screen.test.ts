@@ -175,6 +175,17 @@ describe('swarmtui on the lab swarm', () => {
 		}
 	});
 
+	it('honours NO_COLOR: no colour or attribute at all, the selection and health still readable', async () => {
+		const term = run(['--host', manager], {env: {NO_COLOR: '1'}});
+		const screen = await term.waitFor(/monitor\s+global/);
+		expect(term.styled()).not.toMatch(/\u001b\[/);
+		expect(screen).toMatch(/│▌▾ shop/); // the selection marker
+		expect(screen).toMatch(/crashy\s+replicated\s+\d\/1/);
+		const colored = run();
+		await colored.waitFor(/monitor\s+global/);
+		expect(colored.styled()).toMatch(/\u001b\[/); // without NO_COLOR there is colour
+	});
+
 	for (const how of ['q', 'SIGTERM', 'SIGHUP'] as const) {
 		it(`exits cleanly on ${how} and restores the terminal`, async () => {
 			const term = run();

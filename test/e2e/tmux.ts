@@ -15,6 +15,8 @@ const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 export type Terminal = {
 	name: string;
 	screen(): string;
+	/** The screen with its colours and attributes as escape sequences. */
+	styled(): string;
 	waitFor(text: string | RegExp, timeout?: number): Promise<string>;
 	waitGone(text: string | RegExp, timeout?: number): Promise<string>;
 	keys(...keys: string[]): void;
@@ -49,6 +51,7 @@ export function startCli(args: string[], options: {columns?: number; rows?: numb
 	return {
 		name,
 		screen,
+		styled: () => tmux('capture-pane', '-e', '-p', '-t', name),
 		waitFor: (text, timeout = 15_000) =>
 			until(`${String(text)} on screen`, () => {
 				const s = screen();
