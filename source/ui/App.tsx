@@ -634,7 +634,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	else if (view.kind === 'objects') body = <ObjectsView state={view} width={columns} height={bodyHeight} />;
 	else if (view.kind === 'stacks') body = <StacksView stacks={stacks} width={columns} height={bodyHeight} selected={view.index} />;
 	else if (view.kind === 'problems') body = <ProblemsView problems={problems} width={columns} height={bodyHeight} selected={view.index} />;
-	else if (view.kind === 'inspect') body = <InspectView state={view} width={columns} height={bodyHeight} now={now} />;
+	else if (view.kind === 'inspect') body = <InspectView state={view} width={columns} height={bodyHeight} now={now} snapshot={snapshot} />;
 	else if (view.kind === 'logs' && logBuffer.current)
 		body = <LogView buffer={logBuffer.current} version={logVersion} state={logState} label={lineLabel} width={columns} height={bodyHeight} />;
 	else body = <MainView data={data} layout={layout} focus={focus} filters={filters} history={history} marked={marked} stale={snapshot.connection === 'disconnected'} sorts={sorts} />;

@@ -4,6 +4,8 @@ import {Text} from 'ink';
 import {specDiff} from '../actions/plan.js';
 import type {ApiNode, ApiService} from '../docker/types.js';
 import {nodeSummary, serviceSummary, taskSummary, yamlLines} from '../model/inspect.js';
+import {whyPending} from '../model/placement.js';
+import type {ClusterSnapshot} from '../model/store.js';
 import {Pane} from './Pane.js';
 import {fit, sanitize} from './text.js';
 import {theme} from './theme.js';
@@ -19,7 +21,7 @@ export type InspectState = {
 	offset: number;
 };
 
-export function inspectText(state: InspectState, now: number): string[] {
+export function inspectText(state: InspectState, now: number, snapshot?: ClusterSnapshot): string[] {
 	if (state.error) return [`could not read it: ${state.error}`];
 	if (state.data === undefined) return ['reading…'];
 	const data = state.data as Record<string, unknown>;
@@ -35,11 +37,18 @@ export function inspectText(state: InspectState, now: number): string[] {
 	}
 	const summary = state.target === 'service' ? serviceSummary(data as ApiService) : state.target === 'node' ? nodeSummary(data as ApiNode) : taskSummary(data, now);
 	const body = state.target === 'task' ? yamlLines(data, state.masked) : yamlLines((data as {Spec?: unknown}).Spec ?? data, state.masked);
+	const status = (data['Status'] ?? {}) as {State?: string};
+	if (state.target === 'task' && snapshot && status.State === 'pending' && typeof data['ServiceID'] === 'string') {
+		// Why pending: per node, the placement rules it fails.
+		const verdicts = whyPending(snapshot, data['ServiceID']);
+		const why = verdicts.map((v) => `  ${v.fits ? '✔' : '✘'} ${v.node}: ${v.fits ? 'fits (the scheduler may still be catching up)' : v.reasons.join('; ')}`);
+		return [...summary, '', 'why pending, node by node:', ...why, '', 'task:', ...body.map((line) => `  ${line}`)];
+	}
 	return [...summary, '', state.target === 'task' ? 'task:' : 'spec:', ...body.map((line) => `  ${line}`)];
 }
 
-export function InspectView({state, width, height, now}: {state: InspectState; width: number; height: number; now: number}) {
-	const lines = inspectText(state, now);
+export function InspectView({state, width, height, now, snapshot}: {state: InspectState; width: number; height: number; now: number; snapshot?: ClusterSnapshot}) {
+	const lines = inspectText(state, now, snapshot);
 	const rows = Math.max(1, height - 3);
 	const offset = Math.max(0, Math.min(state.offset, lines.length - rows));
 	const modeNote = state.mode === 'json' ? 'raw JSON' : state.mode === 'diff' ? 'rollback diff' : 'spec';

@@ -175,6 +175,29 @@ describe('swarmtui on the lab swarm', () => {
 		}
 	});
 
+	it('inspecting a pending task says, node by node, which placement rule fails', async () => {
+		const name = 'e2e_pending';
+		try {
+			dk('service', 'rm', name);
+		} catch {
+			// not there
+		}
+		dk('service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', name, '--constraint', 'node.labels.zone==nowhere', 'swarmtui-lab/busybox:1', 'sleep', '1000');
+		try {
+			const term = run(['--host', manager], {columns: 140, rows: 40});
+			await term.waitFor(/monitor\s+global/);
+			term.type(`/${name}`);
+			term.keys('Enter', 'Enter'); // keep the filter, then the tasks pane
+			await term.waitFor(/e2e_pending\.1 .*Pending/, 20_000);
+			term.keys('i');
+			await term.waitFor('why pending, node by node:');
+			const screen = await term.waitFor(/✘ node1: constraint node\.labels\.zone==nowhere \(it has none\)/);
+			expect(screen).toMatch(/✘ node3: constraint node\.labels\.zone==nowhere/);
+		} finally {
+			dk('service', 'rm', name);
+		}
+	});
+
 	it('honours NO_COLOR: no colour or attribute at all, the selection and health still readable', async () => {
 		const term = run(['--host', manager], {env: {NO_COLOR: '1'}});
 		const screen = await term.waitFor(/monitor\s+global/);

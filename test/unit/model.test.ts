@@ -8,6 +8,7 @@ import {filterServiceRows, serviceRows} from '../../source/model/services.js';
 import {ClusterStore} from '../../source/model/store.js';
 import {taskRows} from '../../source/model/tasks.js';
 import {findProblems} from '../../source/model/problems.js';
+import {whyPending} from '../../source/model/placement.js';
 import {lab, labStore, serviceId} from './helpers.js';
 
 const now = Date.parse('2026-11-21T23:57:00Z');
@@ -232,5 +233,29 @@ describe('problems', () => {
 		expect(findProblems(store.get(), now).find((p) => p.id === 'quorum')).toMatchObject({severity: 'warn', text: '2 of 3 managers reachable: one more failure loses quorum'});
 		store.setNodes(managers(['unreachable', 'reachable', 'unreachable']));
 		expect(findProblems(store.get(), now).find((p) => p.id === 'quorum')).toMatchObject({severity: 'bad'});
+	});
+});
+
+describe('why pending', () => {
+	it('says, node by node, which placement rule fails', () => {
+		const store = labStore();
+		const web = lab.services.find((s) => s.Spec?.Name === 'shop_web')!;
+		const node1 = lab.nodes.find((n) => n.Description?.Hostname === 'node1')!;
+		const spec = structuredClone(web.Spec)!;
+		spec.TaskTemplate = {
+			...spec.TaskTemplate,
+			Placement: {Constraints: ['node.role==manager', 'node.labels.zone==east'], MaxReplicas: 1},
+			Resources: {Reservations: {MemoryBytes: 64 * 2 ** 40}},
+		};
+		store.setServices(lab.services.map((s) => (s.ID === web.ID ? {...s, Version: {Index: 5000}, Spec: spec} : s)));
+		store.setNodes(lab.nodes.map((n) => (n.ID === node1.ID ? {...n, Spec: {...n.Spec, Labels: {zone: 'east'}}} : n)));
+		const verdicts = whyPending(store.get(), web.ID);
+		const byNode = Object.fromEntries(verdicts.map((v) => [v.node, v.reasons.join(' | ')]));
+		expect(byNode['node2']).toMatch(/constraint node.role==manager \(it has worker\)/);
+		expect(byNode['node2']).toMatch(/constraint node.labels.zone==east \(it has none\)/);
+		expect(byNode['node1']).not.toMatch(/constraint/);
+		expect(byNode['node1']).toMatch(/memory: needs 65536\.0 GiB/);
+		expect(byNode['node1']).toMatch(/already runs 1 of at most 1 per node/);
+		expect(verdicts.every((v) => !v.fits)).toBe(true);
 	});
 });
