@@ -195,16 +195,12 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		load('tasks');
 	};
 
-	const tick = (kind: Kind | 'all', every: number) => {
-		later(every, () => {
-			if (kind === 'all') {
-				load('info');
-				load('nodes');
-				load('services');
-			} else {
-				load(kind);
-			}
-			tick(kind, every);
+	const resyncLoop = () => {
+		later(resync, () => {
+			load('info');
+			load('nodes');
+			load('services');
+			resyncLoop();
 		});
 	};
 
@@ -230,7 +226,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		poll();
 	};
 	later(500, startFull);
-	tick('all', resync);
+	resyncLoop();
 
 	return {
 		stop() {

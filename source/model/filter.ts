@@ -6,8 +6,3 @@ export function matches(query: string, fields: readonly string[]): boolean {
 	if (!needle) return true;
 	return fields.some((field) => field.toLowerCase().includes(needle));
 }
-
-export function filterRows<T>(rows: readonly T[], query: string, fields: (row: T) => readonly string[]): readonly T[] {
-	if (!query.trim()) return rows;
-	return rows.filter((row) => matches(query, fields(row)));
-}

@@ -15,6 +15,13 @@ export function maskEnv(entry: string): string {
 	return secretName.test(name) ? `${name}=••••••` : entry;
 }
 
+/** A copy with every Env list masked, for the raw JSON view. */
+export function maskDeep(value: unknown, key = ''): unknown {
+	if (Array.isArray(value)) return value.map((item) => (key === 'Env' && typeof item === 'string' ? maskEnv(item) : maskDeep(item)));
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, k)]));
+	return value;
+}
+
 const scalar = (value: unknown): string => {
 	if (typeof value === 'string') return /^[\w./:@=,+-]*$/.test(value) && value !== '' ? value : JSON.stringify(value);
 	return String(value);

@@ -5,6 +5,7 @@ import type {ApiTask} from '../docker/types.js';
 import {managerSummary} from './nodes.js';
 import {countTasks, serviceRow} from './services.js';
 import type {ClusterSnapshot} from './store.js';
+import {indexTasks} from './tasks.js';
 
 export type Problem = {id: string; severity: 'bad' | 'warn'; target: string; text: string};
 
@@ -38,7 +39,8 @@ export function findProblems(snapshot: ClusterSnapshot, now: number): Problem[] 
 			problems.push({id: `paused:${service.ID}`, severity: 'bad', target: `service ${name}`, text: `${row.update.replace('_', ' ')}: ${row.updateMessage || 'no message'}`});
 		}
 	}
-	const hasTasks = (nodeId: string) => [...snapshot.tasks.values()].some((t) => t.NodeID === nodeId && t.DesiredState === 'running');
+	const byNode = indexTasks(snapshot.tasks).byNode;
+	const hasTasks = (nodeId: string) => (byNode.get(nodeId) ?? []).some((t) => t.DesiredState === 'running');
 	for (const node of snapshot.nodes.values()) {
 		const host = node.Description?.Hostname ?? node.ID.slice(0, 12);
 		const state = node.Status?.State;

@@ -45,17 +45,6 @@ function taskHealth(task: ApiTask): Health {
 	return 'ok';
 }
 
-function inTarget(task: ApiTask, target: TaskTarget, stackOf: (serviceId: string) => string | undefined): boolean {
-	switch (target.kind) {
-		case 'service':
-			return task.ServiceID === target.id;
-		case 'node':
-			return task.NodeID === target.id;
-		case 'stack':
-			return stackOf(task.ServiceID ?? '') === target.name;
-	}
-}
-
 export type TaskView = {rows: TaskRow[]; running: number; slots: number};
 
 type TaskIndex = {byService: Map<string, ApiTask[]>; byNode: Map<string, ApiTask[]>};
@@ -94,13 +83,8 @@ function candidates(snapshot: ClusterSnapshot, target: TaskTarget): Iterable<Api
 
 export function taskRows(snapshot: ClusterSnapshot, target: TaskTarget | undefined, history: boolean, now: number): TaskView {
 	if (!target) return {rows: [], running: 0, slots: 0};
-	const stackOf = (id: string) => {
-		const service = snapshot.services.get(id);
-		return service ? serviceStack(service) : undefined;
-	};
 	const groups = new Map<string, ApiTask[]>();
 	for (const task of candidates(snapshot, target)) {
-		if (!inTarget(task, target, stackOf)) continue;
 		const key = `${task.ServiceID ?? ''}\u0000${task.Slot ? `s${task.Slot}` : `n${task.NodeID ?? ''}`}`;
 		const group = groups.get(key);
 		if (group) group.push(task);

@@ -177,7 +177,10 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		setRollouts((old) => old.map((r) => (ended.some((e) => e.id === r.id) ? {...r, ended: progress.get(r.id)?.state ?? 'ended'} : r)));
 	}, [progress]);
 	const running = rollouts.filter((r) => !r.ended);
-	const problems = useMemo(() => findProblems(snapshot, now), [snapshot, now]);
+	// Recomputed when the data changes, and once a minute for the crash-loop window; not
+	// on every clock tick (it walks every task).
+	const minute = Math.floor(now / 60_000);
+	const problems = useMemo(() => findProblems(snapshot, now), [snapshot.nodes, snapshot.services, snapshot.tasks, minute]);
 	const stacks = useMemo(() => data.allServices.filter((r): r is StackRow => r.kind === 'stack'), [data.allServices]);
 
 	// Tell the watcher which tasks are on screen: the selection's, or the open rollout's.

@@ -3,7 +3,7 @@
 import {Text} from 'ink';
 import {specDiff} from '../actions/plan.js';
 import type {ApiNode, ApiService} from '../docker/types.js';
-import {nodeSummary, serviceSummary, taskSummary, yamlLines} from '../model/inspect.js';
+import {maskDeep, nodeSummary, serviceSummary, taskSummary, yamlLines} from '../model/inspect.js';
 import {whyPending} from '../model/placement.js';
 import type {ClusterSnapshot} from '../model/store.js';
 import {Pane} from './Pane.js';
@@ -26,8 +26,7 @@ export function inspectText(state: InspectState, now: number, snapshot?: Cluster
 	if (state.data === undefined) return ['reading…'];
 	const data = state.data as Record<string, unknown>;
 	if (state.mode === 'json') {
-		const json = JSON.stringify(data, null, 2);
-		return (state.masked ? json.replace(/"([A-Za-z_]*(?:PASS|SECRET|TOKEN|KEY|CREDENTIAL|PRIVATE|AUTH)[A-Za-z_]*)=[^"]*"/gi, '"$1=••••••"') : json).split('\n');
+		return JSON.stringify(state.masked ? maskDeep(data) : data, null, 2).split('\n');
 	}
 	if (state.mode === 'diff') {
 		if (state.target !== 'service') return ['only services have a previous spec'];

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {ApiService, ApiTask} from '../../source/docker/types.js';
-import {filterRows} from '../../source/model/filter.js';
+import {matches} from '../../source/model/filter.js';
 import {ago, formatPorts, humanDuration, shortImage} from '../../source/model/format.js';
 import {managerSummary, nodeRows} from '../../source/model/nodes.js';
 import {moveIndex, selectedIndex} from '../../source/model/selection.js';
@@ -175,8 +175,8 @@ describe('selection and filter', () => {
 
 	it('treats regex characters literally and handles long input fast', () => {
 		const data = [{t: 'a(b'}, {t: 'x'.repeat(100_000)}];
-		expect(filterRows(data, 'a(', (r) => [r.t])).toHaveLength(1);
-		expect(filterRows(data, '(a+)+$', (r) => [r.t])).toHaveLength(0);
+		expect(data.filter((r) => matches('a(', [r.t]))).toHaveLength(1);
+		expect(data.filter((r) => matches('(a+)+$', [r.t]))).toHaveLength(0);
 	});
 });
 
