@@ -122,7 +122,18 @@ describe('swarmtui on the lab swarm', () => {
 		await term.waitFor('image: swarmtui-lab/busybox');
 		term.keys('Escape', 'Tab', 'i'); // the tasks pane: the selected task
 		await term.waitFor(/Inspect · task shop_web\.\d/);
-		await term.waitFor(/state: running .*desired running/);
+		// The task shown is the engine's: its ID and its states are what the engine says
+		// (a task replaced by an earlier test may still be "ready", so no state is assumed).
+		const shown = await term.waitFor(/^│task: \w{25}[^]*state: \w+ .*desired \w+/m);
+		const id = /^│task: (\w{25})/m.exec(shown)![1]!;
+		const [, state, desired] = /state: (\w+) .*desired (\w+)/.exec(shown)!;
+		// The view is a snapshot: the engine's states now are the same or later ones.
+		const order = ['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running', 'complete', 'shutdown', 'failed', 'rejected', 'remove', 'orphaned'];
+		const [nowState, nowDesired] = dk('inspect', '--format', '{{.Status.State}} {{.DesiredState}}', id).split(' ');
+		expect(order.indexOf(nowState!)).toBeGreaterThanOrEqual(order.indexOf(state!));
+		expect(order.indexOf(nowDesired!)).toBeGreaterThanOrEqual(order.indexOf(desired!));
+		expect(order).toContain(state);
+		expect(dk('inspect', '--format', '{{.ServiceID}}', id)).toBe(dk('service', 'inspect', '--format', '{{.ID}}', 'shop_web'));
 		term.keys('Escape', 'Tab', 'i'); // the nodes pane
 		await term.waitFor('Inspect · node node1');
 		await term.waitFor(/role: manager \(leader/);
