@@ -15,7 +15,7 @@ export class DockerError extends Error {
 	constructor(
 		message: string,
 		readonly statusCode?: number,
-		readonly kind: 'connection' | 'tls' | 'permission' | 'api' | 'timeout' = 'api',
+		readonly kind: 'connection' | 'tls' | 'permission' | 'api' | 'timeout' | 'quorum' = 'api',
 	) {
 		super(message);
 	}
@@ -76,6 +76,10 @@ export function toDockerError(error: unknown, endpoint: Endpoint): DockerError {
 		const message = engineMessage(raw) ?? raw.reason ?? `HTTP ${raw.statusCode}`;
 		if (raw.statusCode === 400 && /client version .* is too (old|new)/i.test(message)) {
 			return new DockerError(`engine at ${where} refused the API version: ${message}`, 400, 'api');
+		}
+		// What a manager answers every cluster read with while the managers cannot elect a leader.
+		if (/does not have a leader|no elected cluster leader|raft: no leader/i.test(message)) {
+			return new DockerError('the swarm has no leader (quorum lost): more than half of the managers must be online again', raw.statusCode, 'quorum');
 		}
 		if (raw.statusCode === 403 || raw.statusCode === 401) {
 			return new DockerError(`the engine at ${where} denied the request: ${message}`, raw.statusCode, 'permission');

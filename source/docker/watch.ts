@@ -15,7 +15,7 @@ export type ClusterSink = {
 	setTasksFor(filter: TaskFilter, tasks: readonly ApiTask[]): void;
 	removeService(id: string): void;
 	removeNode(id: string): void;
-	setError(message: string): void;
+	setError(message: string, noLeader?: boolean): void;
 	setDisconnected(message: string, retryAt: number): void;
 };
 
@@ -92,11 +92,13 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		reconnect(message);
 	};
 
+	let failed = false;
 	const fail = (error: unknown) => {
 		if (stopped) return;
 		const message = error instanceof DockerError ? error.message : String((error as Error)?.message ?? error);
 		if (error instanceof DockerError && (error.kind === 'connection' || error.kind === 'timeout')) return disconnect(message);
-		if (!down) sink.setError(message);
+		if (down) return;
+		sink.setError(message, error instanceof DockerError && error.kind === 'quorum');
 	};
 
 	// The full task list costs what the cluster is big: on a large one it is polled less
@@ -136,7 +138,17 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		}
 		inFlight.add(kind);
 		fetchers[kind]()
-			.catch(fail)
+			.then(() => {
+				// The first read that works after failing ones (a leader elected again, say):
+				// everything may have changed meanwhile, and events may have been missed.
+				if (failed) {
+					failed = false;
+					all();
+				}
+			}, (error: unknown) => {
+				failed = true;
+				fail(error);
+			})
 			.finally(() => {
 				inFlight.delete(kind);
 				if (again.delete(kind)) load(kind);

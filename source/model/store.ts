@@ -15,6 +15,8 @@ export type ClusterSnapshot = {
 	readonly connection: Connection;
 	/** Last error, in words; kept until the next successful read. */
 	readonly error?: string;
+	/** The last read failed because the swarm has no leader (quorum lost). */
+	readonly noLeader?: boolean;
 	/** While disconnected: when the next attempt to reach the engine is made (ms). */
 	readonly retryAt?: number;
 	/** When each collection was last read successfully (ms since epoch). */
@@ -70,7 +72,7 @@ export class ClusterStore {
 	}
 
 	private synced(key: keyof ClusterSnapshot['syncedAt'], now: number): Partial<ClusterSnapshot> {
-		return {syncedAt: {...this.snapshot.syncedAt, [key]: now}, connection: 'live', error: undefined, retryAt: undefined};
+		return {syncedAt: {...this.snapshot.syncedAt, [key]: now}, connection: 'live', error: undefined, retryAt: undefined, noLeader: undefined};
 	}
 
 	setIdentity(info: ApiInfo, version?: ApiVersionInfo): void {
@@ -125,8 +127,8 @@ export class ClusterStore {
 		this.set({nodes});
 	}
 
-	setError(message: string): void {
-		this.set({connection: 'error', error: message});
+	setError(message: string, noLeader = false): void {
+		this.set({connection: 'error', error: message, noLeader: noLeader || undefined});
 	}
 
 	/** The engine cannot be reached: the last data stays, marked stale. */

@@ -640,7 +640,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	else if (view.kind === 'inspect') body = <InspectView state={view} width={columns} height={bodyHeight} now={now} snapshot={snapshot} />;
 	else if (view.kind === 'logs' && logBuffer.current)
 		body = <LogView buffer={logBuffer.current} version={logVersion} state={logState} label={lineLabel} width={columns} height={bodyHeight} />;
-	else body = <MainView data={data} layout={layout} focus={focus} filters={filters} history={history} marked={marked} stale={snapshot.connection === 'disconnected'} sorts={sorts} />;
+	else body = <MainView data={data} layout={layout} focus={focus} filters={filters} history={history} marked={marked} stale={snapshot.connection === 'disconnected' || snapshot.connection === 'error'} sorts={sorts} />;
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>

@@ -29,7 +29,9 @@ function shortAge(ms: number): string {
 
 export function headerSegments({endpoint, snapshot, now, problems, readOnly, warnings = []}: Omit<HeaderProps, 'width'>): Segment[] {
 	const swarm = snapshot.info?.Swarm;
-	const managers = managerSummary(snapshot);
+	const counted = managerSummary(snapshot);
+	// With quorum lost the node list is stale: whoever it names as leader is not one now.
+	const managers = snapshot.noLeader ? {...counted, leader: undefined} : counted;
 	const synced = snapshot.syncedAt.tasks ?? snapshot.syncedAt.services;
 	const age = synced ? shortAge(now - synced) : '';
 	const segments: Segment[] = [{text: 'swarmtui', priority: 0, bold: true, color: theme.title}];

@@ -1,17 +1,41 @@
 // The engine swarmtui is connected to stops and comes back (dockerd restarted):
 // swarmtui says so, keeps the last state, refuses actions, and resumes by itself.
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {dk, lab, manager, until} from './lab.js';
+import {docker, dk, lab, manager, socket, until} from './lab.js';
+import {execFileSync} from 'node:child_process';
 import {killServer, startCli, type Terminal} from './tmux.js';
 
 const open: Terminal[] = [];
 afterEach(() => {
 	for (const term of open.splice(0)) term.close();
 });
-afterAll(() => {
+afterAll(async () => {
 	killServer();
-	lab('start-node', '1'); // never leave the lab without its manager
+	// Never leave the lab without its nodes, or with more managers than the tests expect.
+	for (const n of ['1', '2', '3']) lab('start-node', n);
+	await backToOneManager();
 });
+
+/** The docker CLI on node N's engine. */
+const on = (n: number, ...args: string[]) =>
+	execFileSync(docker, ['-H', `unix://${socket(n)}`, ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']}).trim();
+const managerStatus = (n: number) =>
+	Object.fromEntries(on(n, 'node', 'ls', '--format', '{{.Hostname}} {{.ManagerStatus}}').split('\n').map((line) => line.split(' ') as [string, string]));
+
+async function backToOneManager() {
+	await until('node1 to be the only manager', () => {
+		const status = managerStatus(1);
+		for (const host of ['node2', 'node3']) {
+			if (!status[host]) continue;
+			try {
+				on(1, 'node', 'demote', host);
+			} catch {
+				// raft may still be settling: try again
+			}
+		}
+		return status['node1'] && !status['node2'] && !status['node3'];
+	}, 180_000, 2000);
+}
 
 describe('faults on the lab swarm', () => {
 	it('survives the manager\'s dockerd restarting', async () => {
@@ -42,4 +66,40 @@ describe('faults on the lab swarm', () => {
 			dk('service', 'scale', '--detach', 'shop_api=2');
 		}
 	}, 150_000);
+
+	it('follows a leader change on a 3-manager swarm, and says so when quorum is lost', async () => {
+		on(1, 'node', 'promote', 'node2', 'node3');
+		await until('three reachable managers', () => {
+			const status = managerStatus(1);
+			return ['node1', 'node2', 'node3'].every((host) => ['Leader', 'Reachable'].includes(status[host] ?? ''));
+		}, 120_000, 1000);
+		const leader = Object.entries(managerStatus(1)).find(([, status]) => status === 'Leader')![0];
+		const [other, third] = ['node1', 'node2', 'node3'].filter((host) => host !== leader) as [string, string];
+		const number = (host: string) => host.slice(4);
+
+		// Connected to a manager that is not the leader; the leader's dockerd stops.
+		const term = startCli(['--host', `unix://${socket(Number(number(other)))}`], {columns: 150, rows: 36});
+		open.push(term);
+		await term.waitFor(`managers 3 (leader ${leader})`);
+		lab('stop-node', number(leader));
+		const after = await term.waitFor(new RegExp(`managers 3 \\(leader (?!${leader})node\\d\\)`), 90_000);
+		const elected = /managers 3 \(leader (node\d)\)/.exec(after)![1]!;
+		expect(managerStatus(Number(number(other)))[elected]).toBe('Leader'); // the engine agrees
+		await term.waitFor(new RegExp(`${leader}\\s+manager\\s+Unreachable`), 60_000); // views stay correct
+
+		// Two of three managers down: no leader, reads fail, swarmtui says why and keeps running.
+		lab('stop-node', number(third));
+		const lost = await term.waitFor('no leader (quorum lost)', 90_000);
+		expect(lost).toContain('· stale');
+		expect(lost).not.toMatch(/\(leader node\d\)/);
+		term.type('?'); // still answering keys
+		await term.waitFor('swarmtui keys', 5000);
+		term.keys('Escape');
+
+		// The managers come back: a leader again, live data, nothing to do for the operator.
+		lab('start-node', number(leader));
+		lab('start-node', number(third));
+		await term.waitFor(/managers 3 \(leader node\d\)[^\n]*● live/, 120_000);
+		await term.waitGone('quorum lost', 10_000);
+	}, 420_000);
 });

@@ -187,6 +187,17 @@ describe('App on the lab swarm', () => {
 		expect(frame()).toContain(`${figures.cross} cannot connect`);
 		expect(frame()).toContain('shop_web');
 	});
+
+	it('with quorum lost, names no leader and marks the panes stale', async () => {
+		const {frame, store} = show({columns: 150, rows: 30});
+		expect(frame()).toContain('(leader node1)');
+		store.setError('the swarm has no leader (quorum lost): more than half of the managers must be online again', true);
+		await tick();
+		const header = frame().split('\n')[0]!;
+		expect(header).toContain('no leader (quorum lost)');
+		expect(header).not.toContain('leader node1');
+		expect(frame()).toContain('· stale');
+	});
 });
 
 describe('warnings', () => {

@@ -114,6 +114,26 @@ describe('watchCluster', () => {
 		watcher.stop();
 	});
 
+	it('a read failing because the swarm has no leader marks the data, and the first read that works reloads everything', async () => {
+		const fake = fakeApi();
+		const store = new ClusterStore();
+		let quorum = true;
+		const tasks = fake.api.tasks;
+		fake.api.tasks = (filter) => (quorum ? tasks(filter) : Promise.reject(toDockerError({statusCode: 500, json: {message: 'rpc error: code = Unknown desc = The swarm does not have a leader.'}}, fake.api.endpoint)));
+		const watcher = watchCluster(fake.api, store, {refresh: 2000, resync: 600_000});
+		await vi.advanceTimersByTimeAsync(600);
+		quorum = false;
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(store.get()).toMatchObject({connection: 'error', noLeader: true, error: expect.stringContaining('quorum lost')});
+		expect(store.get().services.size).toBe(4); // the last known state stays
+		const nodesBefore = fake.calls.nodes;
+		quorum = true;
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(store.get()).toMatchObject({connection: 'live', noLeader: undefined});
+		expect(fake.calls.nodes).toBe(nodesBefore + 1); // who leads now is read again
+		watcher.stop();
+	});
+
 	it('resubscribes with backoff after the events stream ends, and resyncs', async () => {
 		const fake = fakeApi();
 		const store = new ClusterStore();
@@ -179,5 +199,10 @@ describe('error messages', () => {
 		expect(toDockerError({code: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: 'self-signed certificate'}, tcp).message).toMatch(/^TLS failure talking to tcp:\/\/mgr:2376/);
 		expect(toDockerError({statusCode: 503, json: {message: 'This node is not a swarm manager.'}}, unix).message).toBe('This node is not a swarm manager.');
 		expect(toDockerError({name: 'TimeoutError'}, tcp).kind).toBe('timeout');
+	});
+	it('names a lost quorum plainly instead of the engine\'s rpc text', () => {
+		const error = toDockerError({statusCode: 500, json: {message: "rpc error: code = Unknown desc = The swarm does not have a leader. It's possible that too few managers are online. Make sure more than half of the managers are online."}}, unix);
+		expect(error.kind).toBe('quorum');
+		expect(error.message).toBe('the swarm has no leader (quorum lost): more than half of the managers must be online again');
 	});
 });
