@@ -36,6 +36,7 @@ const cli = meow(
   Options
         --read-only        no action can change the swarm
         --refresh DURATION how often tasks are polled (default 2s; e.g. 500ms, 5s)
+        --timeout DURATION how long to wait for an answer before giving up (default 15s)
         --log-buffer N     log lines kept in the log view (default 10000)
         --log-tail N       lines of history per task when logs open (default 200)
         --no-log-colors    show log lines without their colours
@@ -78,6 +79,7 @@ const cli = meow(
 			tlskey: {type: 'string'},
 			readOnly: {type: 'boolean', default: false},
 			refresh: {type: 'string', default: '2s'},
+			timeout: {type: 'string', default: '15s'},
 			logBuffer: {type: 'number', default: 10_000},
 			logTail: {type: 'number', default: 200},
 			logColors: {type: 'boolean', default: true},
@@ -105,6 +107,10 @@ async function main(): Promise<void> {
 	if (refresh === undefined || refresh < 100 || refresh > 3_600_000) {
 		fail(`--refresh must be a duration between 100ms and 1h, like 2s or 500ms (got "${cli.flags.refresh}")`);
 	}
+	const timeout = parseDuration(cli.flags.timeout);
+	if (timeout === undefined || timeout < 500 || timeout > 600_000) {
+		fail(`--timeout must be a duration between 500ms and 10m, like 15s (got "${cli.flags.timeout}")`);
+	}
 	let endpoint;
 	try {
 		endpoint = resolveEndpoint(cli.flags);
@@ -113,7 +119,7 @@ async function main(): Promise<void> {
 		throw error;
 	}
 
-	const api = createClient(endpoint);
+	const api = createClient(endpoint, {timeout});
 	const interactive = cli.input.length === 0 && process.stdin.isTTY && process.stdout.isTTY;
 	// The first lists go out with the checks, not after them: one round trip less before
 	// the first full frame (and over ssh a round trip is what start-up costs).

@@ -166,14 +166,20 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 				}),
 		);
 	const id = (value: string) => encodeURIComponent(value);
+	// Two callers asking the same question at once (the start-up checks and the watcher
+	// both read /info) share one request instead of piling up on a slow engine.
+	const shared = <T>(run: () => Promise<T>) => {
+		let pending: Promise<T> | undefined;
+		return () => (pending ??= run().finally(() => (pending = undefined)));
+	};
 
 	return {
 		endpoint,
-		version: () => call(async () => (await (docker.version.bind(docker) as Promised)({abortSignal: signal()})) as ApiVersionInfo),
-		info: () => call(async () => (await (docker.info.bind(docker) as Promised)({abortSignal: signal()})) as ApiInfo),
-		nodes: () => call(async () => (await docker.listNodes({abortSignal: signal()} as never)) as unknown as ApiNode[]),
-		services: () =>
-			call(async () => (await docker.listServices({status: true, abortSignal: signal()} as never)) as unknown as ApiService[]),
+		version: shared(() => call(async () => (await (docker.version.bind(docker) as Promised)({abortSignal: signal()})) as ApiVersionInfo)),
+		info: shared(() => call(async () => (await (docker.info.bind(docker) as Promised)({abortSignal: signal()})) as ApiInfo)),
+		nodes: shared(() => call(async () => (await docker.listNodes({abortSignal: signal()} as never)) as unknown as ApiNode[])),
+		services: shared(() =>
+			call(async () => (await docker.listServices({status: true, abortSignal: signal()} as never)) as unknown as ApiService[])),
 		tasks: (filter = {}) =>
 			call(async () => {
 				const filters: Record<string, string[]> = {};

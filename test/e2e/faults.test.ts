@@ -35,6 +35,7 @@ async function backToOneManager() {
 		}
 		return status['node1'] && !status['node2'] && !status['node3'];
 	}, 180_000, 2000);
+	await until('every node to be ready', () => on(1, 'node', 'ls', '--format', '{{.Status}}').split('\n').every((s) => s === 'Ready'), 120_000, 1000);
 }
 
 describe('faults on the lab swarm', () => {

@@ -12,13 +12,16 @@ function tmux(...args: string[]): string {
 
 const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 
+/** Text on screen, a pattern, or a test of the whole screen. */
+export type Wanted = string | RegExp | ((screen: string) => boolean);
+
 export type Terminal = {
 	name: string;
 	screen(): string;
 	/** The screen with its colours and attributes as escape sequences. */
 	styled(): string;
-	waitFor(text: string | RegExp, timeout?: number): Promise<string>;
-	waitGone(text: string | RegExp, timeout?: number): Promise<string>;
+	waitFor(text: Wanted, timeout?: number): Promise<string>;
+	waitGone(text: Wanted, timeout?: number): Promise<string>;
 	keys(...keys: string[]): void;
 	type(text: string): void;
 	resize(columns: number, rows: number): void;
@@ -47,7 +50,7 @@ export function startCli(args: string[], options: {columns?: number; rows?: numb
 	const command = `env ${env} node ${quote(cli)} ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 3600`;
 	tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), command);
 	const screen = () => tmux('capture-pane', '-p', '-t', name);
-	const matches = (text: string | RegExp, s: string) => (typeof text === 'string' ? s.includes(text) : text.test(s));
+	const matches = (text: Wanted, s: string) => (typeof text === 'string' ? s.includes(text) : typeof text === 'function' ? text(s) : text.test(s));
 	return {
 		name,
 		screen,
