@@ -68,6 +68,28 @@ describe('faults on the lab swarm', () => {
 		}
 	}, 150_000);
 
+	it('an open log view follows again by itself after the manager\'s dockerd restarts, without repeating lines', async () => {
+		const term = startCli(['--host', manager], {columns: 140, rows: 36});
+		open.push(term);
+		await term.waitFor(/monitor\s+global/);
+		term.type('/shop_api');
+		term.keys('Enter', 'l');
+		await term.waitFor(/shop_api\.\d@node\d\s+api request/);
+		const lines = () => [...term.screen().matchAll(/api request \d+ on \w+/g)].map((m) => m[0]);
+
+		lab('stop-node', '1');
+		await term.waitFor(/disconnected, retrying in \d+s/, 20_000);
+		const before = new Set(lines());
+		lab('start-node', '1');
+		await until('the swarm to answer again', () => dk('node', 'ls', '-q').split('\n').length === 3, 60_000, 500);
+		await term.waitFor(/● live/, 40_000);
+		await until('new lines in the log view', () => lines().filter((line) => !before.has(line)).length >= 3, 60_000, 250);
+		expect(term.screen()).toMatch(/Logs · (stack shop|shop_api)/);
+		expect(term.screen()).toContain('following');
+		const seen = lines();
+		expect(seen.length - new Set(seen).size).toBe(0); // re-attaching repeated nothing
+	}, 150_000);
+
 	it('follows a leader change on a 3-manager swarm, and says so when quorum is lost', async () => {
 		on(1, 'node', 'promote', 'node2', 'node3');
 		await until('three reachable managers', () => {
