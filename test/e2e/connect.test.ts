@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {contextDirName} from '../../source/docker/endpoint.js';
-import {docker, manager, socket} from './lab.js';
+import {docker, manager, socket, until} from './lab.js';
 import {cli, killServer, startCli, type Terminal} from './tmux.js';
 
 const exec = promisify(execFile);
@@ -60,13 +60,31 @@ describe('connecting', () => {
 		const bin = mkdtempSync(join(tmpdir(), 'swarmtui-e2e-ssh-'));
 		const log = join(bin, 'args');
 		const fake = join(bin, 'ssh');
-		writeFileSync(fake, `#!/bin/sh\necho "$@" >> ${log}\nexec ${docker} -H ${manager} system dial-stdio\n`);
+		const pids = join(bin, 'pids');
+		writeFileSync(fake, `#!/bin/sh\necho "$@" >> ${log}\necho $$ >> ${pids}\nexec ${docker} -H ${manager} system dial-stdio\n`);
 		chmodSync(fake, 0o755);
 		const term = startCli(['--host', 'ssh://ops@manager1:2222'], {columns: 150, rows: 30, env: {SWARMTUI_SSH: fake}});
 		open.push(term);
 		await term.waitFor(/monitor\s+global/);
 		const {stdout} = await exec('cat', [log]);
 		expect(stdout).toContain('-l ops -p 2222 -- manager1 docker system dial-stdio');
+
+		// The ssh session drops (SIGHUP): swarmtui exits and leaves no ssh process behind.
+		const pid = term.appPid();
+		if (!pid || pid <= 1) throw new Error('swarmtui process not found in the pane');
+		process.kill(pid, 'SIGHUP');
+		await term.waitFor('[exit 0]');
+		const alive = (p: number) => {
+			try {
+				process.kill(p, 0);
+				return true;
+			} catch {
+				return false;
+			}
+		};
+		const started = (await exec('cat', [pids])).stdout.split('\n').filter(Boolean).map(Number).filter((p) => p > 1);
+		expect(started.length).toBeGreaterThan(0);
+		await until('the ssh processes to end', () => started.every((p) => !alive(p)), 5000, 100);
 	});
 
 	it('fails with one sentence and status 1 when the engine is unreachable', async () => {

@@ -220,7 +220,7 @@ describe('swarmtui on the lab swarm', () => {
 		expect(colored.styled()).toMatch(/\u001b\[/); // without NO_COLOR there is colour
 	});
 
-	for (const how of ['q', 'SIGTERM', 'SIGHUP'] as const) {
+	for (const how of ['q', 'SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
 		it(`exits cleanly on ${how} and restores the terminal`, async () => {
 			const term = run();
 			await term.waitFor(/monitor\s+global/);
