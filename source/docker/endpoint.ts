@@ -173,7 +173,9 @@ function pickFile(flag: string | undefined, fallback: string, exists: (p: string
 /** Parses a docker host string (unix://, tcp://, ssh://, npipe://, or host:port). */
 export function parseHost(raw: string, base: {context: string; source: string; tls?: TlsFiles}): Endpoint {
 	const value = raw.trim();
-	const bad = () => new EndpointError(`invalid docker host "${raw}" (from ${base.source}); expected unix:///path, tcp://host:port or ssh://user@host`);
+	// A password in the address never reaches the screen, an error or a log.
+	const shown = raw.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
+	const bad = () => new EndpointError(`invalid docker host "${shown}" (from ${base.source}); expected unix:///path, tcp://host:port or ssh://user@host`);
 	if (value.startsWith('unix://')) {
 		const socketPath = value.slice('unix://'.length) || '/var/run/docker.sock';
 		return {...base, tls: undefined, host: `unix://${socketPath}`, transport: 'unix', socketPath};
@@ -193,6 +195,9 @@ export function parseHost(raw: string, base: {context: string; source: string; t
 		throw bad();
 	}
 	if (!url.hostname) throw bad();
+	if (url.password) {
+		throw new EndpointError(`the docker host "${shown}" (from ${base.source}) carries a password, which is not supported: use an ssh key or agent, or TLS certificates`);
+	}
 	if (url.protocol === 'ssh:') {
 		const port = url.port ? Number(url.port) : undefined;
 		return {

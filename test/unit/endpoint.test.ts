@@ -111,4 +111,16 @@ describe('parseHost', () => {
 		expect(() => parseHost('ftp://x', base)).toThrow(/invalid docker host "ftp:\/\/x" \(from test\)/);
 		expect(() => parseHost('fd://', base)).toThrow(/only for the daemon/);
 	});
+	it('refuses a password in the address and never repeats it', () => {
+		for (const raw of ['ssh://ops:hunter2@mgr:22', 'tcp://admin:hunter2@mgr:2376', 'ftp://u:hunter2@x']) {
+			let message = '';
+			try {
+				parseHost(raw, base);
+			} catch (error) {
+				message = (error as Error).message;
+			}
+			expect(message).toMatch(/password|invalid docker host/);
+			expect(message).not.toContain('hunter2');
+		}
+	});
 });
