@@ -1,7 +1,7 @@
 // Inspect views as text: a short summary of what matters first, then the object as
 // YAML-like lines. Values of environment variables whose names look secret are masked
 // until the operator asks to see them.
-import type {ApiNode, ApiService} from '../docker/types.js';
+import type {ApiNode, ApiService, ApiTask} from '../docker/types.js';
 import {list, num, record, str} from './coerce.js';
 import {formatPorts, humanDuration, shortImage} from './format.js';
 import {serviceMode} from './services.js';
@@ -87,20 +87,72 @@ export function nodeSummary(node: ApiNode): string[] {
 		`address: ${node.Status?.Addr ?? '?'}`,
 		`resources: ${num(resources.NanoCPUs) !== undefined ? (num(resources.NanoCPUs) as number) / 1e9 : '?'} CPUs, ${bytes(num(resources.MemoryBytes))}`,
 		`platform: ${description.Platform?.OS ?? '?'}/${description.Platform?.Architecture ?? '?'}, engine ${description.Engine?.EngineVersion ?? '?'}`,
+		...plugins(record(description.Engine)['Plugins']),
+		`node labels: ${labels(node.Spec?.Labels) || 'none'}`,
+		`engine labels: ${labels(description.Engine?.Labels) || 'none'}`,
+		`TLS: ${tls(record(description)['TLSInfo'])}`,
 	];
 }
 
-export function taskSummary(task: Record<string, unknown>, now: number): string[] {
+const labels = (value: unknown) =>
+	Object.entries(record(value))
+		.map(([k, v]) => `${k}=${str(v) ?? ''}`)
+		.join(', ');
+
+/** One line per plugin type ("  Network: bridge, overlay") from the engine's plugin list. */
+function plugins(value: unknown): string[] {
+	const byType = new Map<string, string[]>();
+	for (const plugin of list<Record<string, unknown>>(value)) {
+		const type = str(record(plugin)['Type']) ?? '?';
+		byType.set(type, [...(byType.get(type) ?? []), str(record(plugin)['Name']) ?? '?']);
+	}
+	if (byType.size === 0) return ['engine plugins: none'];
+	return ['engine plugins:', ...[...byType].map(([type, names]) => `  ${type}: ${names.join(', ')}`)];
+}
+
+function tls(value: unknown): string {
+	const info = record(value);
+	const subject = str(info['CertIssuerSubject']);
+	if (!str(info['TrustRoot']) && !subject) return 'no certificate information';
+	// The issuer subject is base64 DER; its readable part is the CN, e.g. "swarm-ca".
+	let issuer = '';
+	try {
+		issuer = /swarm-ca|[\w.-]{3,}/.exec(Buffer.from(subject ?? '', 'base64').toString('latin1'))?.[0] ?? '';
+	} catch {
+		issuer = '';
+	}
+	return `mutual TLS, certificate issued by ${issuer || 'the swarm CA'}`;
+}
+
+/** The tasks a node runs now (desired running), for the node's inspect view. */
+export function nodeTaskLines(snapshot: {tasks: ReadonlyMap<string, ApiTask>; services: ReadonlyMap<string, ApiService>}, nodeId: string): string[] {
+	const lines: string[] = [];
+	for (const task of snapshot.tasks.values()) {
+		if (task.NodeID !== nodeId || task.DesiredState !== 'running') continue;
+		const service = snapshot.services.get(task.ServiceID ?? '')?.Spec?.Name ?? (task.ServiceID ?? '?').slice(0, 12);
+		const name = task.Slot ? `${service}.${task.Slot}` : service;
+		lines.push(`${name}  ${task.Status?.State ?? '?'}  ${shortImage(task.Spec?.ContainerSpec?.Image)}`);
+	}
+	return lines.sort();
+}
+
+export function taskSummary(task: Record<string, unknown>, now: number, nodeName?: string): string[] {
 	const status = record(task['Status']);
 	const container = record(status['ContainerStatus']);
 	const since = str(status['Timestamp']);
 	const age = since && !Number.isNaN(Date.parse(since)) ? `${humanDuration(now - Date.parse(since)).toLowerCase()} ago` : '';
+	const ports = list<Record<string, unknown>>(record(status['PortStatus'])['Ports'])
+		.map((p) => `${num(p['PublishedPort']) ?? '?'}->${num(p['TargetPort']) ?? '?'}/${str(p['Protocol']) ?? 'tcp'}`)
+		.join(', ');
 	return [
 		`task: ${str(task['ID']) ?? '?'}`,
 		`state: ${str(status['State']) ?? '?'} ${age}, desired ${str(task['DesiredState']) ?? '?'}`,
 		`error: ${str(status['Err']) ?? 'none'}`,
-		`exit code: ${num(container['ExitCode']) ?? '-'}, container ${str(container['ContainerID'])?.slice(0, 12) ?? '-'}`,
+		`exit code: ${num(container['ExitCode']) ?? '-'}, container ${str(container['ContainerID']) ?? '-'}${num(container['PID']) ? `, pid ${num(container['PID'])}` : ''}`,
 		`message: ${str(status['Message']) ?? ''}`,
+		`times: created ${str(task['CreatedAt']) ?? '?'}, state since ${since ?? '?'}, updated ${str(task['UpdatedAt']) ?? '?'}`,
+		`ports: ${ports || 'none published on the host'}`,
+		`node: ${nodeName ?? str(task['NodeID']) ?? 'not assigned yet'}`,
 		`networks: ${list<Record<string, unknown>>(task['NetworksAttachments']).map((n) => `${str(record(n['Network'])['Spec'] && record(record(n['Network'])['Spec'])['Name']) ?? '?'} ${list<string>(n['Addresses']).join(',')}`).join('; ') || 'none'}`,
 	];
 }

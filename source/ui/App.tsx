@@ -35,7 +35,7 @@ import {type ObjectsState, ObjectsView} from './ObjectsView.js';
 import {type ObjectKind, objectRows} from '../model/objects.js';
 import type {StackRow} from '../model/services.js';
 import {findProblems} from '../model/problems.js';
-import {type InspectState, InspectView} from './InspectView.js';
+import {findLine, type InspectState, inspectText, InspectView} from './InspectView.js';
 import {initialLogState, type LogState, LogView} from './LogView.js';
 import {logKey, startSearch} from './logKeys.js';
 import {sanitize} from './text.js';
@@ -80,7 +80,7 @@ const viewKeys: Record<View['kind'], string[] | undefined> = {
 	logs: ['Esc back', 'f follow', 'G end', 'w wrap', 't time', 'p prefix', '/ search', 'n N match', 'F filter', '^S save', 'c clear'],
 	rollout: ['Esc back', 'r roll back', ': command', '? help'],
 	activity: ['Esc back', 'j k move', ': command', '? help'],
-	inspect: ['Esc back', 'j k scroll', 'm secrets', 'J raw JSON', 'd rollback diff', 'y spec'],
+	inspect: ['Esc back', 'j k scroll', '/ search', 'm secrets', 'J raw JSON', 'd rollback diff', 'y spec'],
 	problems: ['Esc back', 'j k move', ': command', '? help'],
 	stacks: ['⏎ services of the stack', 'Esc back', 'j k move', ': command'],
 	objects: ['Esc back', 'j k move', ': command', '? help'],
@@ -505,6 +505,26 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		if (current.kind === 'logs') return onLogKey(input, key);
 		if (current.kind === 'inspect') {
 			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
+			if (input === '/') {
+				return updateDialog(() => ({
+					kind: 'prompt',
+					title: 'Search (plain text, any case; n next, N previous)',
+					value: current.search ?? '',
+					fresh: true,
+					check: () => undefined,
+					submit: (value) => {
+						const text = sanitize(value.trim());
+						const at = findLine(inspectText(current, now, store.get()), text, current.offset - 1);
+						updateView((old) => (old.kind === 'inspect' ? {...old, search: text || undefined, offset: at ?? old.offset} : old));
+						if (text && at === undefined) setMessage({text: `"${text}" is not in this view`});
+					},
+				}));
+			}
+			if ((input === 'n' || input === 'N') && current.search) {
+				const at = findLine(inspectText(current, now, store.get()), current.search, current.offset, input === 'N');
+				if (at !== undefined) updateView((old) => (old.kind === 'inspect' ? {...old, offset: at} : old));
+				return;
+			}
 			const scroll = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -page : key.pageDown ? page : input === 'g' ? -1e9 : input === 'G' ? 1e9 : 0;
 			updateView((old) => {
 				if (old.kind !== 'inspect') return old;

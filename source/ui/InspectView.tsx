@@ -3,7 +3,7 @@
 import {Text} from 'ink';
 import {specDiff} from '../actions/plan.js';
 import type {ApiNode, ApiService} from '../docker/types.js';
-import {maskDeep, nodeSummary, serviceSummary, taskSummary, yamlLines} from '../model/inspect.js';
+import {maskDeep, nodeSummary, nodeTaskLines, serviceSummary, taskSummary, yamlLines} from '../model/inspect.js';
 import {whyPending} from '../model/placement.js';
 import type {ClusterSnapshot} from '../model/store.js';
 import {Pane} from './Pane.js';
@@ -19,7 +19,20 @@ export type InspectState = {
 	mode: 'yaml' | 'json' | 'diff';
 	masked: boolean;
 	offset: number;
+	/** Text searched with /, matching lines highlighted; n and N jump between them. */
+	search?: string;
 };
+
+/** The next line (after `from`, or before it going back) holding the search text. */
+export function findLine(lines: readonly string[], search: string, from: number, back = false): number | undefined {
+	const needle = search.toLowerCase();
+	if (!needle) return undefined;
+	for (let step = 1; step <= lines.length; step++) {
+		const i = (((back ? from - step : from + step) % lines.length) + lines.length) % lines.length;
+		if (lines[i]?.toLowerCase().includes(needle)) return i;
+	}
+	return undefined;
+}
 
 export function inspectText(state: InspectState, now: number, snapshot?: ClusterSnapshot): string[] {
 	if (state.error) return [`could not read it: ${state.error}`];
@@ -34,7 +47,13 @@ export function inspectText(state: InspectState, now: number, snapshot?: Cluster
 		if (!service.PreviousSpec) return ['no previous spec: a rollback has nothing to restore'];
 		return ['current -> previous (what a rollback restores):', '', ...specDiff(service.Spec, service.PreviousSpec, 200)];
 	}
-	const summary = state.target === 'service' ? serviceSummary(data as ApiService) : state.target === 'node' ? nodeSummary(data as ApiNode) : taskSummary(data, now);
+	const nodeId = typeof data['NodeID'] === 'string' ? data['NodeID'] : '';
+	const nodeName = snapshot?.nodes.get(nodeId)?.Description?.Hostname;
+	const summary = state.target === 'service' ? serviceSummary(data as ApiService) : state.target === 'node' ? nodeSummary(data as ApiNode) : taskSummary(data, now, nodeName);
+	if (state.target === 'node' && snapshot) {
+		const tasks = nodeTaskLines(snapshot, state.id);
+		summary.push('', `tasks on it (${tasks.length}):`, ...(tasks.length ? tasks.map((line) => `  ${line}`) : ['  none']));
+	}
 	const body = state.target === 'task' ? yamlLines(data, state.masked) : yamlLines((data as {Spec?: unknown}).Spec ?? data, state.masked);
 	const status = (data['Status'] ?? {}) as {State?: string};
 	if (state.target === 'task' && snapshot && status.State === 'pending' && typeof data['ServiceID'] === 'string') {
@@ -54,7 +73,7 @@ export function InspectView({state, width, height, now, snapshot}: {state: Inspe
 	return (
 		<Pane title={`Inspect · ${state.title} · ${modeNote}${state.masked ? '' : ' · secrets shown'}`} width={width} height={height} focused>
 			{lines.slice(offset, offset + rows).map((line, i) => (
-				<Text key={offset + i} wrap="truncate">
+				<Text key={offset + i} wrap="truncate" inverse={Boolean(state.search) && line.toLowerCase().includes(state.search!.toLowerCase())}>
 					{fit(sanitize(line), width - 2).trimEnd() || ' '}
 				</Text>
 			))}
@@ -62,7 +81,7 @@ export function InspectView({state, width, height, now, snapshot}: {state: Inspe
 				<Text key={`pad${i}`}> </Text>
 			))}
 			<Text color={theme.dim} wrap="truncate">
-				{`${offset + 1}-${Math.min(lines.length, offset + rows)} of ${lines.length}`}
+				{`${offset + 1}-${Math.min(lines.length, offset + rows)} of ${lines.length}${state.search ? ` · /${state.search} (n N)` : ''}`}
 			</Text>
 		</Pane>
 	);

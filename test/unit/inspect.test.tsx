@@ -3,7 +3,8 @@ import {describe, expect, it} from 'vitest';
 import {createActions} from '../../source/actions/index.js';
 import type {ApiService} from '../../source/docker/types.js';
 import {ActivityLog} from '../../source/model/activity.js';
-import {maskEnv, nodeSummary, yamlLines} from '../../source/model/inspect.js';
+import {maskEnv, nodeSummary, nodeTaskLines, taskSummary, yamlLines} from '../../source/model/inspect.js';
+import {findLine} from '../../source/ui/InspectView.js';
 import {App} from '../../source/ui/App.js';
 import {fakeWriter, lab, labStore, presser, serviceId} from './helpers.js';
 
@@ -23,6 +24,33 @@ describe('inspect text', () => {
 		expect(lines).toMatch(/role: manager \(leader/);
 		expect(lines).toMatch(/resources: \d+ CPUs, [\d.]+ GiB/);
 		expect(lines).toMatch(/platform: linux\/x86_64, engine 20\.10/);
+		expect(lines).toMatch(/engine plugins:\n(  .*\n)*  Volume: local/);
+		expect(lines).toMatch(/  Network: .*overlay/);
+		expect(lines).toContain('TLS: mutual TLS, certificate issued by swarm-ca');
+		expect(lines).toContain('node labels: none');
+	});
+
+	it('lists the tasks a node runs, and a task\'s node, times and ports', () => {
+		const node1 = lab.nodes.find((n) => n.Description?.Hostname === 'node1')!;
+		const store = labStore().get();
+		const tasks = nodeTaskLines(store, node1.ID);
+		const expected = lab.tasks.filter((t) => t.NodeID === node1.ID && t.DesiredState === 'running').length;
+		expect(tasks).toHaveLength(expected);
+		expect(tasks.join('\n')).toMatch(/monitor +running +swarmtui-lab\/busybox:1/);
+		const task = lab.tasks.find((t) => t.NodeID === node1.ID)!;
+		const summary = taskSummary({...task, CreatedAt: '2026-11-22T01:00:00Z', Status: {...task.Status, PortStatus: {Ports: [{Protocol: 'tcp', TargetPort: 80, PublishedPort: 8080}]}}}, Date.now(), 'node1').join('\n');
+		expect(summary).toContain('node: node1');
+		expect(summary).toContain('ports: 8080->80/tcp');
+		expect(summary).toMatch(/times: created 2026-11-22T01:00:00Z, state since \S+, updated/);
+	});
+
+	it('finds the next and previous line holding the search text, wrapping around', () => {
+		const lines = ['a', 'Image: x', 'b', 'image: y'];
+		expect(findLine(lines, 'IMAGE', -1)).toBe(1);
+		expect(findLine(lines, 'image', 1)).toBe(3);
+		expect(findLine(lines, 'image', 3)).toBe(1);
+		expect(findLine(lines, 'image', 1, true)).toBe(3);
+		expect(findLine(lines, 'nope', 0)).toBeUndefined();
 	});
 });
 
@@ -59,6 +87,9 @@ describe('the inspect view', () => {
 		expect(frame()).not.toContain('hunter2');
 		await press('d');
 		expect(frame()).toContain('no previous spec');
+		await press('y', '/', ...'MODE', '\r');
+		expect(frame()).toContain('/MODE (n N)');
+		expect(frame()).toContain('- MODE=prod');
 		await press('\u001B');
 		expect(frame()).toContain('Tasks · shop_web');
 		app.unmount();
