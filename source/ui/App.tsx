@@ -23,7 +23,7 @@ import {Footer, type FooterMessage} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {splitKeys} from './input.js';
-import {findCommand, type PaneName} from './keys.js';
+import {commandError, commandHint, completeCommand, parseCommand, type PaneName} from './keys.js';
 import {computeLayout, minColumns, minRows} from './layout.js';
 import {MainView} from './MainView.js';
 import {type Job, nodeKeys, nodeOperation, type NodeKey, type Outcome, serviceKeys, serviceOperation, type ServiceKey} from './operations.js';
@@ -304,7 +304,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	};
 
 	const runCommand = (text: string) => {
-		const command = findCommand(text);
+		const {command, arg} = parseCommand(text);
 		if (!command) return;
 		if (command.run === 'quit') return onQuit();
 		if (command.run === 'activity') return updateView(() => ({kind: 'activity', index: 0}));
@@ -320,8 +320,11 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			);
 		}
 		if (command.run === 'rollout') return openRollout();
+		const pane = command.run;
 		updateView(() => ({kind: 'main'}));
-		focusPane(() => command.run as PaneName);
+		focusPane(() => pane);
+		// `:svc shop`: the pane filtered, as if typed after /.
+		if (arg) setFilters((old) => ({...old, [pane]: sanitize(arg).slice(0, 200)}));
 	};
 
 	const page = layout ? Math.max(1, layout[focus].height - 3) : 10;
@@ -497,7 +500,9 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 				title: 'Command (problems, stacks, networks, secrets, configs, events, rollout, nodes, services, tasks, quit)',
 				value: '',
 				fresh: false,
-				check: (value) => (findCommand(value) ? undefined : value.trim() ? `unknown command "${value.trim()}"` : 'type a command'),
+				check: commandError,
+				complete: completeCommand,
+				hint: commandHint,
 				submit: (value) => runCommand(value),
 			}));
 		}

@@ -31,6 +31,11 @@ export function DialogBox({dialog, width}: {dialog: Dialog; width: number}) {
 			))}
 			{dialog.kind === 'prompt' ? field(dialog.value, dialog.fresh) : null}
 			{dialog.kind === 'type' ? field(dialog.value, false) : null}
+			{dialog.kind === 'prompt' && dialog.hint?.(dialog.value) ? (
+				<Text color={theme.dim} wrap="truncate">
+					{sanitize(dialog.hint(dialog.value))}
+				</Text>
+			) : null}
 			{error ? (
 				<Text color={theme.error} wrap="truncate">
 					{figures.cross} {error}

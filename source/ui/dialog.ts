@@ -13,6 +13,10 @@ export type Dialog =
 			check: (value: string) => string | undefined;
 			/** May answer with a further dialog (a confirmation for a risky value). */
 			submit: (value: string) => Dialog | void;
+			/** Tab: the value completed. */
+			complete?: (value: string) => string;
+			/** A line under the field, from the value typed so far. */
+			hint?: (value: string) => string;
 	  })
 	| (Base & {kind: 'confirm'; yes: () => void})
 	| (Base & {kind: 'type'; expected: string; value: string; yes: () => void});
@@ -33,6 +37,7 @@ export function dialogKey(dialog: Dialog, input: string, key: Key): DialogStep {
 		const value = dialog.value;
 		return {run: () => dialog.submit(value)};
 	}
+	if (key.tab && dialog.kind === 'prompt' && dialog.complete) return {dialog: {...dialog, value: dialog.complete(dialog.fresh ? '' : dialog.value), fresh: false}};
 	const fresh = dialog.kind === 'prompt' && dialog.fresh;
 	if (key.backspace || key.delete) return {dialog: {...dialog, value: fresh ? '' : dialog.value.slice(0, -1), ...(fresh ? {fresh: false} : {})} as Dialog};
 	if (key.ctrl && input === 'u') return {dialog: {...dialog, value: '', ...(dialog.kind === 'prompt' ? {fresh: false} : {})} as Dialog};

@@ -52,7 +52,67 @@ export const commands: readonly Command[] = [
 	{names: ['quit', 'q'], run: 'quit'},
 ];
 
+/** `:svc shop` -> the services command with "shop" as its filter. */
+export function parseCommand(text: string): {command?: Command; word: string; arg: string} {
+	const [first = '', ...rest] = text.trim().replace(/^:/, '').split(/\s+/);
+	const word = first.toLowerCase();
+	return {command: commands.find((command) => command.names.includes(word)), word, arg: rest.join(' ')};
+}
+
 export function findCommand(text: string): Command | undefined {
-	const word = text.trim().replace(/^:/, '').toLowerCase();
-	return commands.find((command) => command.names.includes(word));
+	return parseCommand(text).command;
+}
+
+const allNames = commands.flatMap((command) => command.names);
+
+function distance(a: string, b: string): number {
+	const row = Array.from({length: b.length + 1}, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let diagonal = row[0] as number;
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const above = row[j] as number;
+			row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+			diagonal = above;
+		}
+	}
+	return row[b.length] as number;
+}
+
+/** Commands whose names start with the word, else those within two typos of it. */
+export function suggestCommands(word: string): string[] {
+	const w = word.toLowerCase();
+	const name = (command: Command) => command.names[0] as string;
+	const byPrefix = commands.filter((command) => command.names.some((n) => n.startsWith(w)));
+	if (w && byPrefix.length) return byPrefix.map(name);
+	return commands.filter((command) => command.names.some((n) => distance(w, n) <= 2)).map(name);
+}
+
+/** Tab in the command prompt: the whole name when one fits, else the common start. */
+export function completeCommand(value: string): string {
+	const text = value.trimStart().replace(/^:/, '');
+	if (/\s/.test(text)) return value;
+	const matches = allNames.filter((n) => n.startsWith(text.toLowerCase()));
+	const full = commands.filter((command) => command.names.some((n) => n.startsWith(text.toLowerCase())));
+	if (full.length === 1) return `${full[0]!.names[0]} `;
+	if (matches.length === 0) return value;
+	let common = matches[0] as string;
+	for (const m of matches) while (!m.startsWith(common)) common = common.slice(0, -1);
+	return common.length > text.length ? common : value;
+}
+
+/** What the command prompt says under the field as the operator types. */
+export function commandHint(value: string): string {
+	const {command, word} = parseCommand(value);
+	if (command) return `${command.names.join(' ')}${['nodes', 'services', 'tasks'].includes(command.run) ? ' [filter]' : ''}`;
+	const matches = suggestCommands(word);
+	return matches.length ? `Tab completes: ${matches.join('  ')}` : '';
+}
+
+export function commandError(value: string): string | undefined {
+	const {command, word} = parseCommand(value);
+	if (command) return undefined;
+	if (!word) return 'type a command';
+	const near = suggestCommands(word);
+	return `unknown command "${word}"${near.length ? `; did you mean ${near.slice(0, 4).join(', ')}?` : ''}`;
 }

@@ -148,6 +148,23 @@ describe('App on the lab swarm', () => {
 		expect(frame()).toContain('Tasks · stack shop');
 	});
 
+	it('command mode: Tab completes, suggestions show as you type, unknown commands get near names, :svc shop filters', async () => {
+		const {frame, press} = show({columns: 120, rows: 30});
+		await press(':', 'se');
+		expect(frame()).toContain('Tab completes: secrets  services');
+		await press('\t');
+		expect(frame()).toMatch(/> se█/); // two commands start so: nothing to add
+		await press('c', '\t');
+		expect(frame()).toMatch(/> secrets█/);
+		await press('\u0015', 'servcies');
+		expect(frame()).toContain('unknown command "servcies"; did you mean services?');
+		await press('\r'); // refused: the prompt stays
+		expect(frame()).toContain('servcies');
+		await press('\u0015', 'svc shop', '\r');
+		expect(frame()).toContain('Services 4 · stacks 1 · /shop');
+		expect(frame()).not.toContain('monitor');
+	});
+
 	it('S sorts the focused pane by its columns in turn, both ways; the services stand alone then', async () => {
 		const {frame, press} = show();
 		await press('S');
