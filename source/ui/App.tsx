@@ -71,6 +71,16 @@ export type AppProps = {
 
 type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number} | {kind: 'problems'; index: number} | {kind: 'stacks'; index: number} | ({kind: 'objects'} & ObjectsState) | {kind: 'logs'} | ({kind: 'inspect'} & InspectState);
 type Tracked = Rollout & {ended?: string};
+type Crumb = {view: View; nav?: Nav; filters?: Record<PaneName, string>};
+
+/** A view's name in the breadcrumbs. */
+function crumbName(view: View, nav?: Nav, filters?: Record<PaneName, string>): string {
+	if (view.kind === 'main') return nav ? `${nav.focus}${filters?.[nav.focus] ? ` /${filters[nav.focus]}` : ''}` : 'panes';
+	if (view.kind === 'inspect') return view.title;
+	if (view.kind === 'objects') return view.objects;
+	if (view.kind === 'activity') return 'events';
+	return view.kind;
+}
 
 const panes: PaneName[] = ['nodes', 'services', 'tasks'];
 
@@ -81,7 +91,7 @@ const viewKeys: Record<View['kind'], string[] | undefined> = {
 	rollout: ['Esc back', 'r roll back', ': command', '? help'],
 	activity: ['Esc back', 'j k move', ': command', '? help'],
 	inspect: ['Esc back', 'j k scroll', '/ search', 'm secrets', 'J raw JSON', 'd rollback diff', 'y spec'],
-	problems: ['Esc back', 'j k move', ': command', '? help'],
+	problems: ['⏎ go to it', 'Esc back', 'j k move', ': command', '? help'],
 	stacks: ['⏎ services of the stack', 'Esc back', 'j k move', ': command'],
 	objects: ['Esc back', 'j k move', ': command', '? help'],
 };
@@ -115,10 +125,28 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		master: 'services',
 		places: {nodes: {index: 0}, services: {index: 0}, tasks: {index: 0}},
 	});
-	const [filters, setFilters] = useState<Record<PaneName, string>>({nodes: '', services: '', tasks: ''});
+	const [filters, getFilters, setFilters] = useSyncedState<Record<PaneName, string>>({nodes: '', services: '', tasks: ''});
 	const [editing, getEditing, updateEditing] = useSyncedState<PaneName | undefined>(undefined);
 	const [dialog, getDialog, updateDialog] = useSyncedState<Dialog | undefined>(undefined);
 	const [view, getView, updateView] = useSyncedState<View>({kind: 'main'});
+	// Where the operator came from: Esc goes back a step, to the view as it was left
+	// (the panes with their selection and filters).
+	const [trail, getTrail, updateTrail] = useSyncedState<Crumb[]>([]);
+	const go = (next: View) => {
+		const from = getView();
+		if (from.kind === next.kind && from.kind !== 'main') return updateView(() => next);
+		const crumb: Crumb = from.kind === 'main' ? {view: from, nav: getNav(), filters: getFilters()} : {view: from};
+		updateTrail((old) => [...old, crumb].slice(-20));
+		updateView(() => next);
+	};
+	const back = () => {
+		const last = getTrail().at(-1);
+		if (!last) return updateView(() => ({kind: 'main'}));
+		updateTrail((old) => old.slice(0, -1));
+		if (last.nav) updateNav(() => last.nav as Nav);
+		if (last.filters) setFilters(() => last.filters as Record<PaneName, string>);
+		updateView(() => last.view);
+	};
 	const [history, setHistory] = useState(false);
 	const [help, setHelp] = useState(false);
 	const [message, setMessage] = useState<FooterMessage | undefined>();
@@ -228,7 +256,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 				setMessage({text: `${done.message}${warning}`, error: false});
 				if (rollout) {
 					setRollouts((old) => [...old.filter((r) => !(r.targetId === rollout.targetId && !r.ended)), rollout]);
-					updateView(() => ({kind: 'rollout', id: rollout.id}));
+					go({kind: 'rollout', id: rollout.id});
 				}
 			},
 			(error: unknown) => {
@@ -300,19 +328,19 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	const openRollout = () => {
 		const latest = running[running.length - 1] ?? rollouts[rollouts.length - 1];
 		if (!latest) return setMessage({text: 'no rollout this session'});
-		updateView(() => ({kind: 'rollout', id: latest.id}));
+		go({kind: 'rollout', id: latest.id});
 	};
 
 	const runCommand = (text: string) => {
 		const {command, arg} = parseCommand(text);
 		if (!command) return;
 		if (command.run === 'quit') return onQuit();
-		if (command.run === 'activity') return updateView(() => ({kind: 'activity', index: 0}));
-		if (command.run === 'problems') return updateView(() => ({kind: 'problems', index: 0}));
-		if (command.run === 'stacks') return updateView(() => ({kind: 'stacks', index: 0}));
+		if (command.run === 'activity') return go({kind: 'activity', index: 0});
+		if (command.run === 'problems') return go({kind: 'problems', index: 0});
+		if (command.run === 'stacks') return go({kind: 'stacks', index: 0});
 		if (command.run === 'networks' || command.run === 'secrets' || command.run === 'configs') {
 			const objects = command.run;
-			updateView(() => ({kind: 'objects', objects, index: 0}));
+			go({kind: 'objects', objects, index: 0});
 			if (!listObjects) return;
 			return void listObjects(objects).then(
 				(raw) => updateView((old) => (old.kind === 'objects' && old.objects === objects ? {...old, rows: objectRows(objects, raw, store.get())} : old)),
@@ -321,7 +349,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		}
 		if (command.run === 'rollout') return openRollout();
 		const pane = command.run;
-		updateView(() => ({kind: 'main'}));
+		if (getView().kind !== 'main') go({kind: 'main'});
 		focusPane(() => pane);
 		// `:svc shop`: the pane filtered, as if typed after /.
 		if (arg) setFilters((old) => ({...old, [pane]: sanitize(arg).slice(0, 200)}));
@@ -352,14 +380,15 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			[...store.get().tasks.values()].some((t) => t.ServiceID === target.id && t.Status?.State === 'running' && Date.parse(t.Status?.Timestamp ?? '') > openedAt);
 		follower.current = openLogs(targets, {follow: true, tail: logOptions?.tail ?? 200, stale}, sink);
 		updateLogState(() => initialLogState(title, logOptions?.colors ?? true));
-		updateView(() => ({kind: 'logs'}));
+		if (getView().kind === 'logs') updateView(() => ({kind: 'logs'}));
+		else go({kind: 'logs'});
 	};
 
 	const stopLogs = () => {
 		follower.current?.stop();
 		follower.current = undefined;
 		logBuffer.current = undefined;
-		updateView(() => ({kind: 'main'}));
+		back();
 	};
 
 	const logsAction = () => {
@@ -403,7 +432,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		}
 		if (!target) return setMessage({text: 'select something to inspect'});
 		const opened = {...target};
-		updateView(() => ({kind: 'inspect', ...opened, mode: 'yaml', masked: true, offset: 0}));
+		go({kind: 'inspect', ...opened, mode: 'yaml', masked: true, offset: 0});
 		inspect(opened.target, opened.id).then(
 			(value) => updateView((old) => (old.kind === 'inspect' && old.id === opened.id ? {...old, data: value} : old)),
 			(error: unknown) => updateView((old) => (old.kind === 'inspect' && old.id === opened.id ? {...old, error: error instanceof Error ? error.message : String(error)} : old)),
@@ -509,7 +538,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		const current = getView();
 		if (current.kind === 'logs') return onLogKey(input, key);
 		if (current.kind === 'inspect') {
-			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
+			if (key.escape || input === '-') return back();
 			if (input === '/') {
 				return updateDialog(() => ({
 					kind: 'prompt',
@@ -543,7 +572,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			return;
 		}
 		if (current.kind === 'rollout') {
-			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
+			if (key.escape || input === '-') return back();
 			const rollout = rollouts.find((r) => r.id === current.id);
 			const service = rollout && rollout.kind !== 'drain' ? store.get().services.get(rollout.targetId) : undefined;
 			if (input === 'r' && service && !offline()) apply(serviceOperation(context(), 'r', service));
@@ -551,7 +580,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		}
 		if (current.kind === 'objects' || current.kind === 'stacks' || current.kind === 'problems' || current.kind === 'activity') {
 			// The list views: Esc back, and a selection to move.
-			if (key.escape || input === '-') return updateView(() => ({kind: 'main'}));
+			if (key.escape || input === '-') return back();
 			const length = {objects: current.kind === 'objects' ? (current.rows?.length ?? 0) : 0, stacks: stacks.length, problems: problems.length, activity: entries.length}[current.kind];
 			const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -page : key.pageDown ? page : input === 'g' ? -length : input === 'G' ? length : 0;
 			if (step) return updateView((old) => ('index' in old ? ({...old, index: moveIndex(old.index, step, length)} as View) : old));
@@ -560,13 +589,25 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			const chosen = stacks[current.index];
 			if (key.return && chosen) {
 				// Its services: the services pane, filtered to the stack, its header selected.
+				go({kind: 'main'});
 				setFilters((old) => ({...old, services: chosen.name}));
 				updateNav((old) => ({focus: 'services', master: 'services', places: {...old.places, services: {id: chosen.id, index: 0}, tasks: {index: 0}}}));
-				updateView(() => ({kind: 'main'}));
 			}
 			return;
 		}
-		if (current.kind === 'objects' || current.kind === 'problems' || current.kind === 'activity') return;
+		if (current.kind === 'problems') {
+			// Enter: the service or node the problem is about, selected in its pane.
+			const chosen = problems[current.index];
+			const [what = '', id] = chosen?.id.split(/:(.*)/s) ?? [];
+			const pane: PaneName | undefined = ['down', 'unreachable', 'drain'].includes(what) ? 'nodes' : id ? 'services' : undefined;
+			if (key.return && pane && id) {
+				go({kind: 'main'});
+				setFilters((old) => ({...old, [pane]: ''}));
+				updateNav((old) => ({focus: pane, master: pane, places: {...old.places, [pane]: {id, index: 0}, tasks: {index: 0}}}));
+			}
+			return;
+		}
+		if (current.kind === 'objects' || current.kind === 'activity') return;
 		const pane = getNav().focus;
 		if (key.tab) {
 			const step = key.shift ? panes.length - 1 : 1;
@@ -603,7 +644,10 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			setHistory((on) => !on);
 			return setMessage({text: history ? 'task history off' : 'task history on'});
 		}
-		if (key.escape) return setFilters((old) => (old[pane] ? {...old, [pane]: ''} : old));
+		if (key.escape) {
+			if (getTrail().length) return back();
+			return setFilters((old) => (old[pane] ? {...old, [pane]: ''} : old));
+		}
 		const serviceKey: ServiceKey | undefined = key.ctrl && input === 'd' ? 'ctrl-d' : (serviceKeys as readonly string[]).includes(input) && !key.ctrl ? (input as ServiceKey) : undefined;
 		if (pane === 'nodes' && (nodeKeys as readonly string[]).includes(input) && !key.ctrl) return nodeAction(input as NodeKey);
 		if (pane !== 'nodes' && serviceKey) return serviceAction(serviceKey);
@@ -649,6 +693,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 
 
 	const bodyHeight = rows - 2;
+	const crumbs = trail.length ? [...trail.map((c) => crumbName(c.view, c.nav, c.filters)), crumbName(view, nav, filters)].join(' › ') : undefined;
 	const shownRollout = view.kind === 'rollout' ? rollouts.find((r) => r.id === view.id) : undefined;
 	const shownProgress = shownRollout ? progress.get(shownRollout.id) : undefined;
 
@@ -669,7 +714,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
-			<Header endpoint={endpoint} snapshot={snapshot} now={now} width={columns} problems={problems.length} readOnly={actions.readOnly} warnings={warnings} />
+			<Header endpoint={endpoint} snapshot={snapshot} now={now} width={columns} problems={problems.length} readOnly={actions.readOnly} warnings={warnings} crumbs={crumbs} />
 			{dialog ? (
 				<Box flexDirection="column" height={bodyHeight} justifyContent="center" alignItems="center">
 					<DialogBox dialog={dialog} width={Math.min(columns, 100)} />

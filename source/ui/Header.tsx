@@ -19,6 +19,8 @@ export type HeaderProps = {
 	readOnly: boolean;
 	/** Always shown, in yellow (e.g. TLS without verification). */
 	warnings?: string[];
+	/** Where the operator is: "services › stacks › services /shop". */
+	crumbs?: string;
 };
 
 function shortAge(ms: number): string {
@@ -27,7 +29,7 @@ function shortAge(ms: number): string {
 	return humanDuration(ms).toLowerCase();
 }
 
-export function headerSegments({endpoint, snapshot, now, problems, readOnly, warnings = []}: Omit<HeaderProps, 'width'>): Segment[] {
+export function headerSegments({endpoint, snapshot, now, problems, readOnly, warnings = [], crumbs}: Omit<HeaderProps, 'width'>): Segment[] {
 	const swarm = snapshot.info?.Swarm;
 	const counted = managerSummary(snapshot);
 	// With quorum lost the node list is stale: whoever it names as leader is not one now.
@@ -67,6 +69,7 @@ export function headerSegments({endpoint, snapshot, now, problems, readOnly, war
 	} else {
 		segments.push({text: `${figures.bullet} live ${age}`, priority: 1, color: 'green'});
 	}
+	if (crumbs) segments.push({text: sanitize(crumbs), priority: 1, color: theme.accent});
 	if (problems > 0) segments.push({text: `${figures.warning} ${problems} problem${problems === 1 ? '' : 's'}`, priority: 1, color: 'yellow'});
 	return segments;
 }

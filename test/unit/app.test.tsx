@@ -148,6 +148,41 @@ describe('App on the lab swarm', () => {
 		expect(frame()).toContain('Tasks · stack shop');
 	});
 
+	it('Esc goes back a step at a time, to each view as it was left; breadcrumbs say where you are', async () => {
+		const {frame, press} = show({columns: 150, rows: 30});
+		await press('/', 'shop', '\r', 'j'); // the services pane filtered, shop_api selected
+		expect(frame()).toMatch(/▌ +shop_api/);
+		await press(':', 'stacks', '\r');
+		expect(frame()).toMatch(/Stacks · 1/);
+		expect(frame().split('\n')[0]).toContain('services /shop › stacks');
+		await press('\r'); // the stack's services
+		expect(frame().split('\n')[0]).toContain('services /shop › stacks › services /shop');
+		await press(':', 'ev', '\r');
+		expect(frame()).toContain('Activity · ');
+		expect(frame().split('\n')[0]).toContain('› stacks › services /shop › events');
+		await press('\u001B');
+		expect(frame()).toContain('Services 4 · stacks 1 · /shop');
+		await press('\u001B');
+		expect(frame()).toMatch(/Stacks · 1/);
+		await press('\u001B'); // the panes as they were: filter and selection kept
+		expect(frame()).toContain('· /shop');
+		expect(frame()).toMatch(/▌ +shop_api/);
+		expect(frame().split('\n')[0]).not.toContain('›');
+		await press('\u001B'); // nothing to go back to: Esc clears the filter
+		expect(frame()).toContain('monitor');
+	});
+
+	it(':problems, Enter: the service in trouble selected in its pane; Esc back to the list', async () => {
+		const {frame, press} = show({columns: 150, rows: 30});
+		await press(':', 'pb', '\r');
+		expect(frame()).toMatch(/Problems · 2/);
+		await press('\r');
+		expect(frame()).toContain('Tasks · crashy');
+		expect(frame()).toMatch(/▌ *crashy/);
+		await press('\u001B');
+		expect(frame()).toMatch(/Problems · 2/);
+	});
+
 	it('command mode: Tab completes, suggestions show as you type, unknown commands get near names, :svc shop filters', async () => {
 		const {frame, press} = show({columns: 120, rows: 30});
 		await press(':', 'se');
