@@ -16,7 +16,8 @@ import {ActivityLog} from './model/activity.js';
 import {createActions} from './actions/index.js';
 import {App} from './ui/App.js';
 import {enterAltScreen, leaveAltScreen} from './ui/screen.js';
-import {parseDuration} from './model/duration.js';
+import {ConfigError, configPath, printable, readConfigFile, resolveSettings, type Settings} from './config.js';
+import {applyTheme} from './ui/theme.js';
 
 const cli = meow(
 	`
@@ -37,6 +38,10 @@ const cli = meow(
         --read-only        no action can change the swarm
         --refresh DURATION how often tasks are polled (default 2s; e.g. 500ms, 5s)
         --timeout DURATION how long to wait for an answer before giving up (default 15s)
+        --theme NAME       dark (default) or light; NO_COLOR turns colour off
+        --config FILE      the config file (default $XDG_CONFIG_HOME/swarmtui/config.json,
+                           or ~/.config/swarmtui/config.json)
+        --print-config     print the settings in effect as a config file, and exit
         --log-buffer N     log lines kept in the log view (default 10000)
         --log-tail N       lines of history per task when logs open (default 200)
         --no-log-colors    show log lines without their colours
@@ -69,6 +74,7 @@ const cli = meow(
 `,
 	{
 		importMeta: import.meta,
+		booleanDefault: undefined,
 		flags: {
 			context: {type: 'string', shortFlag: 'c'},
 			host: {type: 'string', shortFlag: 'H'},
@@ -77,12 +83,16 @@ const cli = meow(
 			tlscacert: {type: 'string'},
 			tlscert: {type: 'string'},
 			tlskey: {type: 'string'},
-			readOnly: {type: 'boolean', default: false},
-			refresh: {type: 'string', default: '2s'},
-			timeout: {type: 'string', default: '15s'},
-			logBuffer: {type: 'number', default: 10_000},
-			logTail: {type: 'number', default: 200},
-			logColors: {type: 'boolean', default: true},
+			// No defaults here: unset flags fall back to the config file, then the defaults.
+			readOnly: {type: 'boolean'},
+			refresh: {type: 'string'},
+			timeout: {type: 'string'},
+			logBuffer: {type: 'number'},
+			logTail: {type: 'number'},
+			logColors: {type: 'boolean'},
+			theme: {type: 'string'},
+			config: {type: 'string'},
+			printConfig: {type: 'boolean', default: false},
 			follow: {type: 'boolean', shortFlag: 'f', default: false},
 			since: {type: 'string'},
 			tail: {type: 'string'},
@@ -97,20 +107,21 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-	const refresh = parseDuration(cli.flags.refresh);
-	if (!Number.isInteger(cli.flags.logBuffer) || cli.flags.logBuffer < 100 || cli.flags.logBuffer > 1_000_000) {
-		fail(`--log-buffer must be a whole number from 100 to 1000000 (got ${cli.flags.logBuffer})`);
+	let settings: Settings;
+	try {
+		const path = cli.flags.config ?? configPath();
+		const {refresh, timeout, logBuffer, logTail, logColors, readOnly, theme} = cli.flags;
+		settings = resolveSettings(readConfigFile(path), {refresh, timeout, logBuffer, logTail, logColors, readOnly, theme}, path);
+	} catch (error) {
+		if (error instanceof ConfigError) fail(error.message);
+		throw error;
 	}
-	if (!Number.isInteger(cli.flags.logTail) || cli.flags.logTail < 0 || cli.flags.logTail > 100_000) {
-		fail(`--log-tail must be a whole number from 0 to 100000 (got ${cli.flags.logTail})`);
+	if (cli.flags.printConfig) {
+		process.stdout.write(printable(settings));
+		process.exit(0);
 	}
-	if (refresh === undefined || refresh < 100 || refresh > 3_600_000) {
-		fail(`--refresh must be a duration between 100ms and 1h, like 2s or 500ms (got "${cli.flags.refresh}")`);
-	}
-	const timeout = parseDuration(cli.flags.timeout);
-	if (timeout === undefined || timeout < 500 || timeout > 600_000) {
-		fail(`--timeout must be a duration between 500ms and 10m, like 15s (got "${cli.flags.timeout}")`);
-	}
+	const {refresh, timeout} = settings;
+	applyTheme(settings.theme);
 	let endpoint;
 	try {
 		endpoint = resolveEndpoint(cli.flags);
@@ -156,7 +167,7 @@ async function main(): Promise<void> {
 
 	store.setIdentity(identity.info, identity.version);
 	const watcher = early ?? watchCluster(api, store, {refresh, onEvent: (event) => activity.addEvent(event)});
-	const actions = createActions(api, cli.flags.readOnly);
+	const actions = createActions(api, settings.readOnly);
 
 	let done = false;
 	const quit = (code = 0) => {
@@ -187,7 +198,8 @@ async function main(): Promise<void> {
 			actions={actions}
 			activity={activity}
 			openLogs={(targets, options, sink) => followLogs(api, targets, options, sink)}
-			logOptions={{buffer: cli.flags.logBuffer, tail: cli.flags.logTail, colors: cli.flags.logColors}}
+			logOptions={{buffer: settings.logBuffer, tail: settings.logTail, colors: settings.logColors}}
+			keymap={settings.keymap}
 			onFocus={(filter) => watcher.focus(filter)}
 			warnings={endpoint.tls && !endpoint.tls.verify ? ['TLS: server not verified'] : []}
 			listObjects={(kind) => api.listObjects(kind)}

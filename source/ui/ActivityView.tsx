@@ -3,6 +3,7 @@ import figures from 'figures';
 import type {Activity} from '../model/activity.js';
 import type {Column} from './columns.js';
 import {ListView} from './ListView.js';
+import {theme} from './theme.js';
 
 const clock = (time: number) => new Date(time).toTimeString().slice(0, 8);
 const marks: Record<Activity['outcome'], string> = {ok: figures.tick, error: figures.cross, pending: figures.ellipsis, info: ' '};
@@ -26,7 +27,7 @@ export function ActivityView({entries, width, height, selected}: {entries: reado
 			width={width}
 			height={height}
 			selected={selected}
-			rowStyle={(a) => ({color: a.outcome === 'error' ? 'red' : a.source === 'cluster' ? undefined : 'cyan'})}
+			rowStyle={(a) => ({color: a.outcome === 'error' ? theme.error : a.source === 'cluster' ? undefined : theme.accent})}
 			emptyText="nothing yet: actions you take and the cluster's service and node events show here"
 		/>
 	);

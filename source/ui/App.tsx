@@ -23,7 +23,7 @@ import {Footer, type FooterMessage} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {splitKeys} from './input.js';
-import {commandError, commandHint, completeCommand, parseCommand, type PaneName} from './keys.js';
+import {commandError, commandHint, completeCommand, defaultKeys, type Keymap, keyTranslator, parseCommand, type PaneName} from './keys.js';
 import {computeLayout, minColumns, minRows} from './layout.js';
 import {MainView} from './MainView.js';
 import {type Job, nodeKeys, nodeOperation, type NodeKey, type Outcome, serviceKeys, serviceOperation, type ServiceKey} from './operations.js';
@@ -43,6 +43,7 @@ import {type Nav, type Sort, usePanes} from './usePanes.js';
 import {nodeColumns as sortableNodes, serviceColumns as sortableServices, taskColumns as sortableTasks} from './paneColumns.js';
 import {useNow} from './useNow.js';
 import {useTerminalSize} from './useTerminalSize.js';
+import {theme} from './theme.js';
 
 export type StoreView = {get: () => ClusterSnapshot; subscribe: (listener: () => void) => () => void};
 export type ActivityFeed = Pick<ActivityLog, 'get' | 'subscribe' | 'add' | 'settle'>;
@@ -65,6 +66,8 @@ export type AppProps = {
 	/** Shown in the header all along (TLS without verification). */
 	warnings?: string[];
 	clock?: () => number;
+	/** The operator's key bindings (config file); the defaults otherwise. */
+	keymap?: Keymap;
 	/** Fixed terminal size (tests); otherwise the real terminal's, updated on resize. */
 	size?: {columns: number; rows: number};
 };
@@ -108,7 +111,8 @@ function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => 
 	return [value, () => ref.current, update];
 }
 
-export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, inspect, listObjects, clock, size}: AppProps) {
+export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, inspect, listObjects, clock, size, keymap = defaultKeys}: AppProps) {
+	const translate = useMemo(() => keyTranslator(keymap), [keymap]);
 	const snapshot = useSyncExternalStore(store.subscribe, store.get);
 	const entries = useSyncExternalStore(activity.subscribe, activity.get);
 	// Ages and the header's "live Ns" move every 2 s: a redraw a second would be most of
@@ -521,9 +525,12 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			if (key.escape || input === '?' || input === 'q') setHelp(false);
 			return;
 		}
-		if (input === 'q' || (key.ctrl && input === 'c')) return onQuit();
-		if (input === '?') return setHelp(true);
-		if (input === ':') {
+		// Rebound keys become the defaults the code below knows (pane keys only; the log and
+		// inspect views keep their own letters).
+		const mapped = key.ctrl || key.meta ? input : translate(input, getNav().focus);
+		if (mapped === 'q' || (key.ctrl && input === 'c')) return onQuit();
+		if (mapped === '?') return setHelp(true);
+		if (mapped === ':') {
 			return updateDialog(() => ({
 				kind: 'prompt',
 				title: 'Command (problems, stacks, networks, secrets, configs, events, rollout, nodes, services, tasks, quit)',
@@ -609,6 +616,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		}
 		if (current.kind === 'objects' || current.kind === 'activity') return;
 		const pane = getNav().focus;
+		input = mapped;
 		if (key.tab) {
 			const step = key.shift ? panes.length - 1 : 1;
 			return focusPane((old) => panes[(panes.indexOf(old) + step) % panes.length] as PaneName);
@@ -684,7 +692,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	if (!layout) {
 		return (
 			<Box width={columns} height={rows} alignItems="center" justifyContent="center">
-				<Text color="yellow">
+				<Text color={theme.warn}>
 					terminal too small ({columns}x{rows + 1}): need {minColumns}x{minRows}
 				</Text>
 			</Box>
@@ -698,7 +706,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	const shownProgress = shownRollout ? progress.get(shownRollout.id) : undefined;
 
 	let body;
-	if (help) body = <Help width={columns} height={bodyHeight} readOnly={actions.readOnly} />;
+	if (help) body = <Help width={columns} height={bodyHeight} readOnly={actions.readOnly} keymap={keymap} />;
 	else if (shownRollout && shownProgress)
 		body = (
 			<RolloutView rollout={shownRollout} progress={shownProgress} snapshot={snapshot} width={columns} height={bodyHeight} now={now} readOnly={actions.readOnly} />
@@ -725,7 +733,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			{editing ? (
 				<FilterBar pane={editing} value={filters[editing]} width={columns} />
 			) : (
-				<Footer pane={focus} width={columns} message={message} status={status} readOnly={actions.readOnly} keys={viewKeys[view.kind]} />
+				<Footer pane={focus} width={columns} message={message} status={status} readOnly={actions.readOnly} keys={viewKeys[view.kind]} keymap={keymap} />
 			)}
 		</Box>
 	);

@@ -25,7 +25,7 @@ export function DialogBox({dialog, width}: {dialog: Dialog; width: number}) {
 				</Text>
 			))}
 			{(dialog.warnings ?? []).map((line, i) => (
-				<Text key={`w${i}`} color="yellow" wrap="truncate">
+				<Text key={`w${i}`} color={theme.warn} wrap="truncate">
 					{figures.warning} {sanitize(line)}
 				</Text>
 			))}

@@ -49,8 +49,8 @@ export function headerSegments({endpoint, snapshot, now, problems, readOnly, war
 	segments.push({text: `nodes ${snapshot.nodes.size}`, priority: 2});
 	const engine = snapshot.version?.Version ?? snapshot.info?.ServerVersion;
 	if (engine) segments.push({text: `engine ${sanitize(engine)}`, priority: 6});
-	if (readOnly) segments.push({text: 'read-only', priority: 1, color: 'yellow'});
-	for (const warning of warnings) segments.push({text: `${figures.warning} ${warning}`, priority: 0, color: 'yellow'});
+	if (readOnly) segments.push({text: 'read-only', priority: 1, color: theme.warn});
+	for (const warning of warnings) segments.push({text: `${figures.warning} ${warning}`, priority: 0, color: theme.warn});
 	if (snapshot.connection === 'disconnected') {
 		const wait = snapshot.retryAt ? Math.max(0, Math.ceil((snapshot.retryAt - now) / 1000)) : 0;
 		segments.push({
@@ -65,12 +65,12 @@ export function headerSegments({endpoint, snapshot, now, problems, readOnly, war
 			color: theme.error,
 		});
 	} else if (snapshot.connection === 'connecting') {
-		segments.push({text: `${figures.circle} connecting`, priority: 0, color: 'yellow'});
+		segments.push({text: `${figures.circle} connecting`, priority: 0, color: theme.warn});
 	} else {
-		segments.push({text: `${figures.bullet} live ${age}`, priority: 1, color: 'green'});
+		segments.push({text: `${figures.bullet} live ${age}`, priority: 1, color: theme.ok});
 	}
 	if (crumbs) segments.push({text: sanitize(crumbs), priority: 1, color: theme.accent});
-	if (problems > 0) segments.push({text: `${figures.warning} ${problems} problem${problems === 1 ? '' : 's'}`, priority: 1, color: 'yellow'});
+	if (problems > 0) segments.push({text: `${figures.warning} ${problems} problem${problems === 1 ? '' : 's'}`, priority: 1, color: theme.warn});
 	return segments;
 }
 

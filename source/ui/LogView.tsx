@@ -67,7 +67,7 @@ function highlight(segments: Segment[], query: string): Segment[] {
 			const found = lower.indexOf(needle, start);
 			if (found < 0) break;
 			if (found > start) out.push({text: segment.text.slice(start, found), style: segment.style});
-			out.push({text: segment.text.slice(found, found + needle.length), style: {...segment.style, inverse: true, color: 'yellow'}});
+			out.push({text: segment.text.slice(found, found + needle.length), style: {...segment.style, inverse: true, color: theme.warn}});
 			start = found + needle.length;
 		}
 		if (start < segment.text.length) out.push({text: segment.text.slice(start), style: segment.style});
@@ -134,10 +134,10 @@ export function LogView({buffer, state, label, width, height}: LogViewProps) {
 					return (
 						<Text key={line.seq} wrap={state.wrap ? 'wrap' : 'truncate'} inverse={current}>
 							{state.timestamps ? <Text color={theme.dim}>{clock(line.timestamp)} </Text> : null}
-							{prefix ? <Text color={isNotice ? 'yellow' : taskColor(line.taskId)}>{sanitize(prefix)} </Text> : null}
+							{prefix ? <Text color={isNotice ? theme.warn : taskColor(line.taskId)}>{sanitize(prefix)} </Text> : null}
 							{line.stream === 'stderr' ? <Text color="red">{figures.pointerSmall}</Text> : null}
 							{segments.map((segment, i) => (
-								<Text key={i} color={isNotice ? 'yellow' : segment.style?.color} backgroundColor={segment.style?.backgroundColor} bold={segment.style?.bold} dimColor={segment.style?.dim} italic={segment.style?.italic} underline={segment.style?.underline} inverse={segment.style?.inverse}>
+								<Text key={i} color={isNotice ? theme.warn : segment.style?.color} backgroundColor={segment.style?.backgroundColor} bold={segment.style?.bold} dimColor={segment.style?.dim} italic={segment.style?.italic} underline={segment.style?.underline} inverse={segment.style?.inverse}>
 									{segment.text}
 								</Text>
 							))}

@@ -55,7 +55,7 @@ export function RolloutView({rollout, progress, snapshot, width, height, now, re
 	];
 	const state = progress.state.replace(/_/g, ' ');
 	const mark = progress.paused ? figures.cross : progress.finished ? figures.tick : figures.play;
-	const color = progress.paused ? theme.error : progress.finished ? 'green' : 'yellow';
+	const color = progress.paused ? theme.error : progress.finished ? theme.ok : theme.warn;
 	const percent = progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : progress.finished ? 100 : 0;
 	const verb = rollout.kind === 'drain' ? 'tasks moved off' : 'tasks';
 	const info = [

@@ -3,6 +3,107 @@ export type PaneName = 'nodes' | 'services' | 'tasks';
 
 export type Binding = {keys: string; label: string; panes?: readonly PaneName[]; footer?: boolean; writes?: boolean};
 
+// Keys an operator can rebind in the config file, with where each one acts: node keys
+// and service keys may share a letter (they live in different panes); the rest act
+// everywhere in the panes, so a key may mean only one of them.
+export const defaultKeys = {
+	up: 'k',
+	down: 'j',
+	top: 'g',
+	bottom: 'G',
+	history: 'h',
+	scale: 's',
+	update: 'u',
+	rollback: 'r',
+	restart: 'R',
+	remove: 'x',
+	drain: 'd',
+	activate: 'a',
+	pause: 'p',
+	promote: '+',
+	demote: '-',
+	inspect: 'i',
+	logs: 'l',
+	mark: ' ',
+	rollout: 'o',
+	command: ':',
+	filter: '/',
+	sort: 'S',
+	help: '?',
+	quit: 'q',
+} as const;
+
+export type Action = keyof typeof defaultKeys;
+export type Keymap = Record<Action, string>;
+
+const nodeActions: readonly Action[] = ['drain', 'activate', 'pause', 'promote', 'demote'];
+const serviceActions: readonly Action[] = ['scale', 'update', 'rollback', 'restart', 'remove'];
+const scope = (action: Action) => (nodeActions.includes(action) ? 'nodes' : serviceActions.includes(action) ? 'services' : 'all');
+
+/** How a key is written in the config file: one character, or "space". */
+export const keyName = (key: string) => (key === ' ' ? 'space' : key);
+
+/**
+ * The keymap with the operator's changes, or what is wrong with them: unknown actions,
+ * keys that are not one printable character, and two actions on one key.
+ */
+export function buildKeymap(changes: Record<string, unknown> = {}): {keymap: Keymap; errors: string[]} {
+	const keymap: Keymap = {...defaultKeys};
+	const errors: string[] = [];
+	for (const [action, value] of Object.entries(changes)) {
+		if (!(action in defaultKeys)) {
+			errors.push(`keys: unknown action "${action}" (the actions: ${Object.keys(defaultKeys).join(', ')})`);
+			continue;
+		}
+		const key = value === 'space' ? ' ' : value;
+		if (typeof key !== 'string' || [...key].length !== 1 || /[\u0000-\u001f\u007f]/.test(key)) {
+			errors.push(`keys: ${action} must be one printable character or "space" (got ${JSON.stringify(value)})`);
+			continue;
+		}
+		keymap[action as Action] = key;
+	}
+	// Fixed keys: arrows, Tab, Enter, Esc, PgUp/PgDn, Ctrl-C, Ctrl-D are not letters.
+	const actions = Object.keys(keymap) as Action[];
+	for (let i = 0; i < actions.length; i++) {
+		for (let j = i + 1; j < actions.length; j++) {
+			const [a, b] = [actions[i] as Action, actions[j] as Action];
+			if (keymap[a] !== keymap[b]) continue;
+			const apart = scope(a) !== 'all' && scope(b) !== 'all' && scope(a) !== scope(b);
+			if (!apart) errors.push(`keys: "${keyName(keymap[a])}" is bound to both ${a} and ${b}`);
+		}
+	}
+	return {keymap, errors};
+}
+
+/**
+ * Turns a key the operator pressed in a pane into the key the panes understand (the
+ * default one for its action); a default key whose action moved elsewhere means nothing.
+ */
+export function keyTranslator(keymap: Keymap): (input: string, pane: PaneName) => string {
+	const moved = (Object.keys(keymap) as Action[]).filter((action) => keymap[action] !== defaultKeys[action]);
+	if (moved.length === 0) return (input) => input;
+	const forPane = (pane: PaneName) => {
+		const here = moved.filter((action) => scope(action) === 'all' || scope(action) === (pane === 'nodes' ? 'nodes' : 'services'));
+		const to = new Map<string, string>(here.map((action) => [keymap[action], defaultKeys[action]]));
+		const freed = new Set<string>(here.map((action) => defaultKeys[action] as string).filter((key) => !to.has(key)));
+		return (input: string) => to.get(input) ?? (freed.has(input) ? '' : input);
+	};
+	const panes = {nodes: forPane('nodes'), services: forPane('services'), tasks: forPane('tasks')};
+	return (input, pane) => panes[pane](input);
+}
+
+/** A binding's keys as the operator's keymap has them. */
+export function shownKeys(binding: Binding, keymap?: Keymap): string {
+	if (!keymap) return binding.keys;
+	const byDefault = new Map<string, string>();
+	for (const action of Object.keys(keymap) as Action[]) if (keymap[action] !== defaultKeys[action]) byDefault.set(defaultKeys[action], keyName(keymap[action]));
+	if (byDefault.size === 0) return binding.keys;
+	return binding.keys
+		.split(' ')
+		.map((token) => byDefault.get(token) ?? token)
+		.join(' ');
+}
+
 export const bindings: readonly Binding[] = [
 	{keys: 'Tab', label: 'next pane', footer: true},
 	{keys: 'Shift-Tab', label: 'previous pane'},

@@ -1,0 +1,134 @@
+// The config file: ${XDG_CONFIG_HOME:-~/.config}/swarmtui/config.json. Flags win over
+// it, it wins over the defaults. Anything wrong in it is one sentence naming the file,
+// and swarmtui does not start (a half-applied keymap is how wrong keys get pressed).
+import {readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+import {parseDuration} from './model/duration.js';
+import {buildKeymap, defaultKeys, type Keymap, keyName} from './ui/keys.js';
+import {type ThemeName, themeNames} from './ui/theme.js';
+
+export type Settings = {
+	refresh: number;
+	timeout: number;
+	logBuffer: number;
+	logTail: number;
+	logColors: boolean;
+	readOnly: boolean;
+	theme: ThemeName;
+	keymap: Keymap;
+};
+
+/** What the file may hold, as written in it. */
+export type ConfigFile = {
+	refresh?: string;
+	timeout?: string;
+	logBuffer?: number;
+	logTail?: number;
+	logColors?: boolean;
+	readOnly?: boolean;
+	theme?: string;
+	keys?: Record<string, string>;
+};
+
+export const defaults = {refresh: '2s', timeout: '15s', logBuffer: 10_000, logTail: 200, logColors: true, readOnly: false, theme: 'dark'} as const;
+
+export class ConfigError extends Error {}
+
+export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+	const base = env['XDG_CONFIG_HOME'] || join(env['HOME'] || homedir(), '.config');
+	return join(base, 'swarmtui', 'config.json');
+}
+
+/** Reads the file; none there is no error (the defaults apply). */
+export function readConfigFile(path: string): ConfigFile {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+		throw new ConfigError(`cannot read the config file ${path}: ${(error as Error).message}`);
+	}
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (error) {
+		throw new ConfigError(`the config file ${path} is not valid JSON: ${(error as Error).message}`);
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`the config file ${path} must hold a JSON object`);
+	return parsed as ConfigFile;
+}
+
+const known = new Set(['refresh', 'timeout', 'logBuffer', 'logTail', 'logColors', 'readOnly', 'theme', 'keys']);
+
+/**
+ * Flags over file over defaults, each value checked. `where` names the source of a bad
+ * value in the message ("--refresh" for a flag, the file's path for the file).
+ */
+export function resolveSettings(file: ConfigFile, flags: Partial<Record<keyof ConfigFile, unknown>>, path: string): Settings {
+	const errors: string[] = [];
+	for (const key of Object.keys(file)) if (!known.has(key)) errors.push(`unknown setting "${key}" in ${path} (the settings: ${[...known].join(', ')})`);
+	const pick = <K extends keyof ConfigFile>(key: K, flag: string) => {
+		const fromFlag = flags[key];
+		if (fromFlag !== undefined) return {value: fromFlag, from: flag};
+		if (file[key] !== undefined) return {value: file[key] as unknown, from: `"${key}" in ${path}`};
+		return {value: (defaults as Record<string, unknown>)[key], from: 'the default'};
+	};
+	const duration = (key: 'refresh' | 'timeout', flag: string, min: number, max: number, range: string) => {
+		const {value, from} = pick(key, flag);
+		const ms = typeof value === 'string' ? parseDuration(value) : undefined;
+		if (ms === undefined || ms < min || ms > max) {
+			errors.push(`${from} must be a duration between ${range}, like ${defaults[key]} (got ${JSON.stringify(value)})`);
+			return min;
+		}
+		return ms;
+	};
+	const whole = (key: 'logBuffer' | 'logTail', flag: string, min: number, max: number) => {
+		const {value, from} = pick(key, flag);
+		if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+			errors.push(`${from} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`);
+			return min;
+		}
+		return value;
+	};
+	const flag = (key: 'logColors' | 'readOnly', name: string) => {
+		const {value, from} = pick(key, name);
+		if (typeof value !== 'boolean') {
+			errors.push(`${from} must be true or false (got ${JSON.stringify(value)})`);
+			return false;
+		}
+		return value;
+	};
+	const refresh = duration('refresh', '--refresh', 100, 3_600_000, '100ms and 1h');
+	const timeout = duration('timeout', '--timeout', 500, 600_000, '500ms and 10m');
+	const logBuffer = whole('logBuffer', '--log-buffer', 100, 1_000_000);
+	const logTail = whole('logTail', '--log-tail', 0, 100_000);
+	const logColors = flag('logColors', '--no-log-colors');
+	const readOnly = flag('readOnly', '--read-only');
+	const themeChoice = pick('theme', '--theme');
+	const theme = themeNames.find((name) => name === themeChoice.value);
+	if (!theme) errors.push(`${themeChoice.from} must be one of ${themeNames.join(', ')} (got ${JSON.stringify(themeChoice.value)})`);
+	const keys = file.keys ?? {};
+	if (typeof keys !== 'object' || Array.isArray(keys)) errors.push(`"keys" in ${path} must be an object like {"scale": "S"}`);
+	const {keymap, errors: keyErrors} = buildKeymap(typeof keys === 'object' && !Array.isArray(keys) ? keys : {});
+	errors.push(...keyErrors.map((error) => `${error} in ${path}`));
+	if (errors.length) throw new ConfigError(errors.length === 1 ? (errors[0] as string) : `${errors.length} problems:\n  ${errors.join('\n  ')}`);
+	return {refresh, timeout, logBuffer, logTail, logColors, readOnly, theme: theme ?? 'dark', keymap};
+}
+
+/** The settings in effect, as a config file (swarmtui --print-config). */
+export function printable(settings: Settings): string {
+	const asDuration = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
+	const keys = Object.fromEntries((Object.keys(defaultKeys) as Array<keyof typeof defaultKeys>).map((action) => [action, keyName(settings.keymap[action])]));
+	const out = {
+		refresh: asDuration(settings.refresh),
+		timeout: asDuration(settings.timeout),
+		logBuffer: settings.logBuffer,
+		logTail: settings.logTail,
+		logColors: settings.logColors,
+		readOnly: settings.readOnly,
+		theme: settings.theme,
+		keys,
+	};
+	return `${JSON.stringify(out, null, 2)}\n`;
+}

@@ -1,0 +1,112 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import {createActions} from '../../source/actions/index.js';
+import {ConfigError, configPath, printable, readConfigFile, resolveSettings} from '../../source/config.js';
+import {ActivityLog} from '../../source/model/activity.js';
+import {App} from '../../source/ui/App.js';
+import {buildKeymap, defaultKeys, keyTranslator} from '../../source/ui/keys.js';
+import {applyTheme, theme} from '../../source/ui/theme.js';
+import {fakeWriter, lab, labStore, presser} from './helpers.js';
+
+const path = '/home/op/.config/swarmtui/config.json';
+const problem = (run: () => unknown) => {
+	try {
+		run();
+	} catch (error) {
+		expect(error).toBeInstanceOf(ConfigError);
+		return (error as Error).message;
+	}
+	return '';
+};
+
+describe('the config file', () => {
+	it('lives under XDG_CONFIG_HOME, else ~/.config', () => {
+		expect(configPath({XDG_CONFIG_HOME: '/x', HOME: '/home/op'})).toBe('/x/swarmtui/config.json');
+		expect(configPath({HOME: '/home/op'})).toBe(path);
+	});
+
+	it('flags win over the file, the file over the defaults', () => {
+		const settings = resolveSettings({refresh: '5s', logTail: 50, theme: 'light'}, {refresh: '1s'}, path);
+		expect(settings).toMatchObject({refresh: 1000, logTail: 50, theme: 'light', timeout: 15_000, logBuffer: 10_000, readOnly: false});
+		expect(settings.keymap).toEqual(defaultKeys);
+	});
+
+	it('names every bad value with where it came from', () => {
+		const message = problem(() => resolveSettings({refresh: 'soon', logBuffer: 5, theme: 'pink', colour: true} as never, {timeout: '1h'}, path));
+		expect(message).toContain('5 problems');
+		expect(message).toContain(`unknown setting "colour" in ${path}`);
+		expect(message).toContain(`"refresh" in ${path} must be a duration`);
+		expect(message).toContain(`"logBuffer" in ${path} must be a whole number from 100`);
+		expect(message).toContain(`"theme" in ${path} must be one of dark, light (got "pink")`);
+		expect(message).toContain('--timeout must be a duration between 500ms and 10m');
+		expect(problem(() => resolveSettings({}, {}, path))).toBe('');
+	});
+
+	it('a missing file is the defaults; a broken one says so', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'swarmtui-config-'));
+		expect(readConfigFile(join(dir, 'none.json'))).toEqual({});
+		writeFileSync(join(dir, 'bad.json'), '{"refresh": ');
+		expect(problem(() => readConfigFile(join(dir, 'bad.json')))).toMatch(/bad\.json is not valid JSON/);
+		writeFileSync(join(dir, 'list.json'), '[]');
+		expect(problem(() => readConfigFile(join(dir, 'list.json')))).toMatch(/must hold a JSON object/);
+	});
+
+	it('--print-config prints the settings in effect as a file that reads back the same', () => {
+		const settings = resolveSettings({keys: {scale: 'z', mark: 'space'}}, {refresh: '500ms'}, path);
+		const text = printable(settings);
+		const again = resolveSettings(JSON.parse(text), {}, path);
+		expect(again).toEqual(settings);
+		expect(JSON.parse(text)).toMatchObject({refresh: '500ms', keys: {scale: 'z', mark: 'space'}});
+	});
+});
+
+describe('key bindings', () => {
+	it('reports conflicts, unknown actions and keys that are not one character', () => {
+		expect(buildKeymap({scale: 'd', drain: 's'}).errors).toEqual([]); // node and service keys live in different panes
+		expect(buildKeymap({quit: 'j'}).errors).toEqual(['keys: "j" is bound to both down and quit']);
+		expect(buildKeymap({scale: 'i'}).errors).toEqual(['keys: "i" is bound to both scale and inspect']);
+		expect(buildKeymap({fly: 'f'}).errors[0]).toMatch(/unknown action "fly"/);
+		expect(buildKeymap({scale: 'ab'}).errors[0]).toMatch(/scale must be one printable character/);
+		expect(buildKeymap({scale: '\u0007'}).errors[0]).toMatch(/one printable character/);
+	});
+
+	it('translates per pane: a moved key works, its old key does nothing', () => {
+		const translate = keyTranslator(buildKeymap({scale: 'z', drain: 's'}).keymap);
+		expect(translate('z', 'services')).toBe('s');
+		expect(translate('s', 'services')).toBe('');
+		expect(translate('s', 'nodes')).toBe('d');
+		expect(translate('d', 'nodes')).toBe('');
+		expect(translate('j', 'nodes')).toBe('j');
+	});
+
+	it('the app acts on the rebound key, ignores the old one, and help and footer show the new one', async () => {
+		const {keymap} = buildKeymap({scale: 'z', help: 'H'});
+		const app = render(
+			<App store={labStore()} endpoint="e" actions={createActions(fakeWriter(lab.services).api, false)} activity={new ActivityLog()} onQuit={() => {}} keymap={keymap} size={{columns: 150, rows: 30}} />,
+		);
+		const press = presser(app);
+		const frame = () => app.lastFrame() ?? '';
+		expect(frame()).toContain('z scale');
+		await press('j', 'j', 's'); // shop_web selected; s is no longer scale
+		expect(frame()).not.toContain('Scale');
+		await press('z');
+		expect(frame()).toMatch(/Scale shop_web/);
+		await press('\u001B', '?');
+		expect(frame()).not.toContain('swarmtui keys');
+		await press('H');
+		expect(frame()).toMatch(/z +scale/);
+		app.unmount();
+	});
+});
+
+describe('themes', () => {
+	it('light swaps the hues that are unreadable on a white background', () => {
+		applyTheme('light');
+		expect(theme).toMatchObject({accent: 'blue', warn: 'magenta'});
+		applyTheme('dark');
+		expect(theme).toMatchObject({accent: 'cyan', warn: 'yellow'});
+	});
+});
