@@ -152,7 +152,8 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		updateView(() => last.view);
 	};
 	const [history, setHistory] = useState(false);
-	const [help, setHelp] = useState(false);
+	const [help, getHelp, updateHelp] = useSyncedState(false);
+	const setHelp = (on: boolean) => updateHelp(() => on);
 	const [message, setMessage] = useState<FooterMessage | undefined>();
 	const [rollouts, setRollouts] = useState<Tracked[]>([]);
 	const nextRollout = useRef(1);
@@ -521,8 +522,8 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			}
 			return;
 		}
-		if (help) {
-			if (key.escape || input === '?' || input === 'q') setHelp(false);
+		if (getHelp()) {
+			if (key.escape || input === '?' || input === keymap.help || input === 'q') setHelp(false);
 			return;
 		}
 		// Rebound keys become the defaults the code below knows (pane keys only; the log and

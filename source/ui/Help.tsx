@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {bindings, type Keymap, shownKeys} from './keys.js';
+import {bindings, type Keymap, keyName, shownKeys} from './keys.js';
 import {fit} from './text.js';
 import {theme} from './theme.js';
 
@@ -27,7 +27,7 @@ export function Help({width, height, readOnly, keymap}: {width: number; height: 
 					</Box>
 				))}
 			</Box>
-			<Text color={theme.dim}>Esc or ? closes this help</Text>
+			<Text color={theme.dim}>Esc or {keyName(keymap?.help ?? "?")} closes this help</Text>
 		</Box>
 	);
 }

@@ -114,6 +114,36 @@ describe('connecting', () => {
 		expect(both.stderr).toContain('conflicting options: either specify --host or --context, not both');
 	});
 
+	it('reads the config file: rebound keys and the light theme in use; conflicts refused at start; --print-config', async () => {
+		const home = mkdtempSync(join(tmpdir(), 'swarmtui-e2e-config-'));
+		mkdirSync(join(home, 'swarmtui'));
+		const file = join(home, 'swarmtui', 'config.json');
+		writeFileSync(file, JSON.stringify({theme: 'light', readOnly: true, keys: {inspect: 'I', help: 'H'}}));
+		const printed = JSON.parse((await runPlain(['--print-config'], {XDG_CONFIG_HOME: home})).stdout);
+		expect(printed).toMatchObject({theme: 'light', readOnly: true, refresh: '2s', keys: {inspect: 'I', help: 'H', scale: 's'}});
+
+		const term = startCli(['--host', manager], {columns: 150, rows: 30, env: {XDG_CONFIG_HOME: home}});
+		open.push(term);
+		await term.waitFor(/monitor\s+global/);
+		expect(term.screen()).toContain('read-only');
+		expect(term.styled()).toMatch(/\u001b\[34m/); // blue: the light theme's accent
+		expect(term.styled()).not.toMatch(/\u001b\[36m/); // no cyan
+		term.type('?');
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(term.screen()).not.toContain('swarmtui keys');
+		term.type('H');
+		await term.waitFor('swarmtui keys');
+		expect(term.screen()).toMatch(/│ I {5,}inspect/);
+		term.keys('Escape');
+		term.type('jjI');
+		await term.waitFor('Inspect · service shop_web');
+
+		writeFileSync(file, JSON.stringify({keys: {scale: 'l'}}));
+		const refused = await runPlain(['--host', manager], {XDG_CONFIG_HOME: home});
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toBe(`swarmtui: keys: "l" is bound to both scale and logs in ${file}\n`);
+	});
+
 	it('prints --version and --help', async () => {
 		expect((await runPlain(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
 		const help = await runPlain(['--help']);

@@ -166,6 +166,18 @@ describe('Esc followed at once by another key', () => {
 		await press('d');
 		expect(frame()).toContain('Drain node1?');
 	});
+
+	it('Esc then several keys in one read: the Esc, then each key', async () => {
+		const {frame, press} = show();
+		await press('?');
+		expect(frame()).toContain('swarmtui keys');
+		await press('\u001Bjjs');
+		expect(frame()).not.toContain('swarmtui keys');
+		expect(frame()).toContain('Scale shop_web');
+		await press('\u001B', '?\u001Bj'); // a key, Esc and a key in one read
+		expect(frame()).not.toContain('swarmtui keys');
+		expect(frame()).toMatch(/Tasks · crashy/);
+	});
 });
 
 describe('logs from the keyboard', () => {
