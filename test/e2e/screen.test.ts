@@ -209,6 +209,66 @@ describe('swarmtui on the lab swarm', () => {
 		}
 	});
 
+	it('an unschedulable service (a reservation above any node\'s memory) is a problem, and why pending names memory for each node', async () => {
+		const name = 'e2e_huge';
+		try {
+			dk('service', 'rm', name);
+		} catch {
+			// not there
+		}
+		dk('service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', name, '--reserve-memory', '100000G', 'swarmtui-lab/busybox:1', 'sleep', '1000');
+		try {
+			const term = run(['--host', manager], {columns: 150, rows: 40});
+			await term.waitFor(/monitor\s+global/);
+			term.type(':pb');
+			term.keys('Enter');
+			await term.waitFor(/service e2e_huge +tasks pending: no suitable node \(insufficient resources/, 30_000);
+			await term.waitFor(/service crashy/);
+			term.keys('Escape');
+			term.type(`/${name}`);
+			term.keys('Enter', 'Enter');
+			await term.waitFor(/e2e_huge\.1 .*Pending/, 20_000);
+			term.keys('i');
+			await term.waitFor('why pending, node by node:');
+			for (const node of nodeNames()) await term.waitFor(new RegExp(`✘ ${node}: .*memory`));
+		} finally {
+			dk('service', 'rm', name);
+		}
+	});
+
+	it('every view opens through its command, and back with Esc', async () => {
+		const term = run(['--host', manager], {columns: 140, rows: 36});
+		await term.waitFor(/monitor\s+global/);
+		const views: Array<[string, RegExp]> = [
+			['st', /Stacks · 1/],
+			['pb', /Problems · \d+/],
+			['ev', /Activity · \d+/],
+			['net', /Networks · \d+/],
+			['sec', /Secrets · \d+/],
+			['cfg', /Configs · \d+/],
+		];
+		for (const [command, marker] of views) {
+			term.type(`:${command}`);
+			term.keys('Enter');
+			await term.waitFor(marker);
+			term.keys('Escape');
+			await term.waitGone(marker);
+		}
+		for (const [command, pane] of [['no', 'Nodes'], ['ts', 'Tasks'], ['svc', 'Services']] as const) {
+			term.type(`:${command}`);
+			term.keys('Enter');
+			await term.waitFor(new RegExp(`╭─ ${pane}`)); // focused panes have the focus colour; the name is enough here
+		}
+		term.type(':svc shop');
+		term.keys('Enter');
+		await term.waitFor(/Services 4 · stacks 1 · \/shop/);
+		term.type(':nope');
+		await term.waitFor('unknown command "nope"');
+		term.keys('Escape');
+		term.type('o');
+		await term.waitFor('no rollout this session');
+	});
+
 	it('honours NO_COLOR: no colour or attribute at all, the selection and health still readable', async () => {
 		const term = run(['--host', manager], {env: {NO_COLOR: '1'}});
 		const screen = await term.waitFor(/monitor\s+global/);
