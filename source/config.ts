@@ -49,6 +49,7 @@ export function readConfigFile(path: string): ConfigFile {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
 		throw new ConfigError(`cannot read the config file ${path}: ${(error as Error).message}`);
 	}
+	if (!text.trim()) return {};
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
