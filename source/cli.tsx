@@ -4,6 +4,7 @@
 import './ci-guard.js';
 import {render} from 'ink';
 import meow from 'meow';
+import packageJson from '../package.json' with {type: 'json'};
 import {createClient} from './docker/client.js';
 import {describeEndpoint, EndpointError, resolveEndpoint} from './docker/endpoint.js';
 import {DockerError} from './docker/errors.js';
@@ -74,6 +75,8 @@ const cli = meow(
 `,
 	{
 		importMeta: import.meta,
+		// Given, not searched for: meow's package.json lookup costs start-up time.
+		pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description},
 		booleanDefault: undefined,
 		flags: {
 			context: {type: 'string', shortFlag: 'c'},
