@@ -4,7 +4,48 @@ import {build} from 'esbuild';
 import {chmodSync, readFileSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 
-const outfile = 'dist/swarmtui.js';
+const outfile = process.env.SWARMTUI_BUILD_OUT ?? 'dist/swarmtui.js';
+const minify = process.env.SWARMTUI_BUILD_MINIFY !== '0';
+
+// Added to Ink's OutputCaches: clipped lines and whole rows remembered by content.
+const inkCacheMethods = `    slices = new Map();
+    rows = new Map();
+    slice(line, from, to) {
+        const key = from + ',' + to + ',' + line;
+        let cached = this.slices.get(key);
+        if (cached === undefined) {
+            cached = sliceAnsi(line, from, to);
+            this.slices.set(key, cached);
+        }
+        return cached;
+    }
+    rowString(line, y) {
+        // The same cells as this row had last frame (cells come from the caches above, so
+        // an unchanged row holds the very same objects): the same text.
+        const previous = this.rows.get(y);
+        if (previous && previous.cells.length === line.length) {
+            let same = true;
+            for (let x = 0; x < line.length; x++) {
+                if (previous.cells[x] !== line[x]) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) return previous.text;
+        }
+        const text = styledCharsToString(line.filter(item => item !== undefined)).trimEnd();
+        this.rows.set(y, {cells: line, text});
+        return text;
+    }
+`;
+// One set of caches for every frame, started afresh when it grows large.
+const inkSharedCaches = `const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
+let shared;
+function sharedCaches() {
+    if (!shared || shared.styledChars.size + shared.widths.size + shared.slices.size + shared.rows.size > 40000) shared = new OutputCaches();
+    return shared;
+}
+`;
 await build({
 	entryPoints: ['source/cli.tsx'],
 	outfile,
@@ -13,7 +54,7 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
-	minify: true,
+	minify,
 	legalComments: 'none',
 	// Native addons stay outside; react-devtools-core (Ink's DEV=true only) is stubbed.
 	external: ['ssh2', 'cpu-features'],
@@ -45,6 +86,33 @@ await build({
 					const source = readFileSync(args.path, 'utf8');
 					if (!source.includes('typeof fetch')) throw new Error(`yoga's loader changed shape: ${args.path}`);
 					return {contents: source.replaceAll('typeof fetch', 'typeof __swarmtuiNoFetch'), loader: 'js', resolveDir: dirname(args.path)};
+				});
+				// Ink builds each frame's text from scratch: every line is tokenized into styled
+				// characters, clipped and joined again, and its caches live for one frame only.
+				// Shared across frames (bounded), an unchanged line or row costs a lookup. This
+				// was most of a keypress on a large cluster (bench/results.json).
+				b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, (args) => {
+					let source = readFileSync(args.path, 'utf8');
+					const swaps = [
+						['    caches = new OutputCaches();', '    caches = sharedCaches();'],
+						['                            return sliceAnsi(line, from, to);', '                            return this.caches.slice(line, from, to);'],
+						['        const generatedOutput = output\n            .map(line => {', '        const generatedOutput = output\n            .map((line, y) => {'],
+						[
+							'            const lineWithoutEmptyItems = line.filter(item => item !== undefined);\n            return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
+							'            return this.caches.rowString(line, y);',
+						],
+						['    styledChars = new Map();\n', `    styledChars = new Map();\n${inkCacheMethods}`],
+						// Blank cells: one shared object, not one allocation per cell per frame.
+						[
+							"                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+							'                row.push(blankCell);',
+						],
+					];
+					for (const [from, to] of swaps) {
+						if (!source.includes(from)) throw new Error(`ink's output.js changed shape (${from.trim().slice(0, 40)}…): ${args.path}`);
+						source = source.replace(from, to);
+					}
+					return {contents: `${source}\n${inkSharedCaches}`, loader: 'js', resolveDir: dirname(args.path)};
 				});
 				b.onLoad({filter: /^devtools$/, namespace: 'stub'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};'}));
 				b.onLoad({filter: /^(session|ssh)$/, namespace: 'stub'}, (args) => ({
