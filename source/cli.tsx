@@ -211,6 +211,9 @@ async function main(): Promise<void> {
 		/>,
 		{
 			exitOnCtrlC: false,
+			// Ink's default 30 frames/s makes a key that lands just after a frame wait up to
+			// 33 ms for the next one. Bursts are still coalesced; the log view paces itself.
+			maxFps: 120,
 		},
 	);
 	// A dropped ssh session (SIGHUP), kill (SIGTERM) or Ctrl-C outside raw mode.

@@ -1,10 +1,12 @@
 // The only module that talks to dockerode. Everything above gets typed calls and
 // plain-sentence errors (DockerError).
 import {readFileSync} from 'node:fs';
+import {addAbortSignal, type Readable} from 'node:stream';
 import {Agent as HttpsAgent} from 'node:https';
 import Docker from 'dockerode';
 import type {Endpoint} from './endpoint.js';
 import {DockerError, toDockerError} from './errors.js';
+import {JsonArraySplitter} from './jsonarray.js';
 import {NdjsonSplitter} from './events.js';
 import {type LogHandlers, readLogStream} from './logs.js';
 import {sshAgent} from './ssh.js';
@@ -110,28 +112,40 @@ export function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
  */
 export function slimTasks(tasks: unknown): ApiTask[] {
 	if (!Array.isArray(tasks)) return [];
-	return tasks.map((raw: ApiTask) => {
-		const status = raw?.Status ?? {};
-		const container = status.ContainerStatus;
-		return {
-			ID: raw?.ID,
-			Version: raw?.Version,
-			CreatedAt: raw?.CreatedAt,
-			UpdatedAt: raw?.UpdatedAt,
-			ServiceID: raw?.ServiceID,
-			Slot: raw?.Slot,
-			NodeID: raw?.NodeID,
-			DesiredState: raw?.DesiredState,
-			Spec: {ContainerSpec: {Image: raw?.Spec?.ContainerSpec?.Image}},
-			Status: {
-				Timestamp: status.Timestamp,
-				State: status.State,
-				Message: status.Message,
-				Err: status.Err,
-				ContainerStatus: container ? {ContainerID: container.ContainerID, PID: container.PID, ExitCode: container.ExitCode} : undefined,
-			},
-		} as ApiTask;
-	});
+	const strings = new Map<string, string>();
+	return tasks.map((raw) => slimTask(raw, strings));
+}
+
+/** The fields of a task the views use; repeated strings shared through `strings`. */
+export function slimTask(value: unknown, strings: Map<string, string> = new Map()): ApiTask {
+	const raw = (value ?? {}) as ApiTask;
+	const status = raw.Status ?? {};
+	const container = status.ContainerStatus;
+	const one = <T>(text: T): T => {
+		if (typeof text !== 'string') return text;
+		const known = strings.get(text);
+		if (known !== undefined) return known as T;
+		strings.set(text, text);
+		return text;
+	};
+	return {
+		ID: raw.ID,
+		Version: raw.Version,
+		CreatedAt: raw.CreatedAt,
+		UpdatedAt: raw.UpdatedAt,
+		ServiceID: one(raw.ServiceID),
+		Slot: raw.Slot,
+		NodeID: one(raw.NodeID),
+		DesiredState: one(raw.DesiredState),
+		Spec: {ContainerSpec: {Image: one(raw.Spec?.ContainerSpec?.Image)}},
+		Status: {
+			Timestamp: status.Timestamp,
+			State: one(status.State),
+			Message: one(status.Message),
+			Err: one(status.Err),
+			ContainerStatus: container ? {ContainerID: container.ContainerID, PID: container.PID, ExitCode: container.ExitCode} : undefined,
+		},
+	} as ApiTask;
 }
 
 // dockerode's typings pick the callback overload when options are passed.
@@ -166,6 +180,43 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 				}),
 		);
 	const id = (value: string) => encodeURIComponent(value);
+	// A list read element by element as it arrives, each kept only as `keep` makes it.
+	const streamList = <T>(path: string, query: Record<string, unknown>, keep: (raw: unknown, strings: Map<string, string>) => T) =>
+		call(
+			() =>
+				new Promise<T[]>((resolve, reject) => {
+					const out: T[] = [];
+					// One copy of each repeated string (image, service and node IDs, states).
+					const strings = new Map<string, string>();
+					const splitter = new JsonArraySplitter((raw) => out.push(keep(raw, strings)));
+					// The timeout covers the whole answer, not only its headers.
+					const abort = signal();
+					(docker.modem as unknown as {dial: (o: unknown, cb: (e: unknown, d: unknown) => void) => void}).dial(
+						{path: `${path}?`, method: 'GET', options: {_query: query}, isStream: true, statusCodes, abortSignal: abort},
+						(error, data) => {
+							if (error) return reject(error);
+							const stream = addAbortSignal(abort, data as Readable);
+							stream.on('data', (chunk: Buffer) => {
+								try {
+									splitter.push(chunk);
+								} catch (failure) {
+									stream.destroy();
+									reject(failure);
+								}
+							});
+							stream.on('end', () => {
+								try {
+									splitter.end();
+									resolve(out);
+								} catch (failure) {
+									reject(failure);
+								}
+							});
+							stream.on('error', reject);
+						},
+					);
+				}),
+		);
 	// Two callers asking the same question at once (the start-up checks and the watcher
 	// both read /info) share one request instead of piling up on a slow engine.
 	const shared = <T>(run: () => Promise<T>) => {
@@ -186,7 +237,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 				if (filter.service) filters['service'] = filter.service;
 				if (filter.node) filters['node'] = filter.node;
 				if (filter.desiredState) filters['desired-state'] = filter.desiredState;
-				return slimTasks((await docker.listTasks({filters, abortSignal: signal()} as never)) as unknown as ApiTask[]);
+				return streamList('/tasks', {filters}, slimTask);
 			}),
 		events(since, handlers) {
 			let closed = false;
