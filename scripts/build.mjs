@@ -1,10 +1,11 @@
 // Bundles swarmtui into one ESM file: loading Ink's module graph file by file costs
 // ~400 ms at start-up, one bundled file about half of that.
 import {build} from 'esbuild';
-import {chmodSync, readFileSync} from 'node:fs';
+import {chmodSync, readFileSync, rmSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 
-const outfile = process.env.SWARMTUI_BUILD_OUT ?? 'dist/swarmtui.js';
+const outdir = process.env.SWARMTUI_BUILD_OUTDIR ?? 'dist';
+const outfile = `${outdir}/swarmtui.js`;
 const minify = process.env.SWARMTUI_BUILD_MINIFY !== '0';
 
 // Added to Ink's OutputCaches: clipped lines and whole rows remembered by content.
@@ -46,9 +47,14 @@ function sharedCaches() {
     return shared;
 }
 `;
+rmSync(`${outdir}/chunks`, {recursive: true, force: true});
 await build({
-	entryPoints: ['source/cli.tsx'],
-	outfile,
+	// The UI (Ink, React, yoga) is a chunk the CLI import()s while its first requests
+	// are in flight (source/ui/start.tsx).
+	entryPoints: {swarmtui: 'source/cli.tsx'},
+	outdir,
+	splitting: true,
+	chunkNames: 'chunks/[name]-[hash]',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',

@@ -2,7 +2,6 @@
 // swarmtui: flags and wiring. Connect, check the engine is a swarm manager, then hand a
 // live store to the UI.
 import './ci-guard.js';
-import {render} from 'ink';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import {createClient} from './docker/client.js';
@@ -15,8 +14,7 @@ import {runLogs} from './logs-command.js';
 import {ClusterStore} from './model/store.js';
 import {ActivityLog} from './model/activity.js';
 import {createActions} from './actions/index.js';
-import {App} from './ui/App.js';
-import {enterAltScreen, leaveAltScreen} from './ui/screen.js';
+import {leaveAltScreen} from './ui/screen.js';
 import {ConfigError, configPath, printable, readConfigFile, resolveSettings, type Settings} from './config.js';
 import {applyTheme} from './ui/theme.js';
 
@@ -140,6 +138,9 @@ async function main(): Promise<void> {
 	const store = new ClusterStore();
 	const activity = new ActivityLog();
 	const early = interactive ? watchCluster(api, store, {refresh, onEvent: (event) => activity.addEvent(event)}) : undefined;
+	// Ink and React load while the engine answers (a rejection here surfaces at the await).
+	const ui = interactive ? import('./ui/start.js') : undefined;
+	ui?.catch(() => undefined);
 	let identity;
 	try {
 		identity = await preflight(api);
@@ -193,29 +194,21 @@ async function main(): Promise<void> {
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
 
-	enterAltScreen();
-	const app = render(
-		<App
-			store={store}
-			endpoint={describeEndpoint(endpoint)}
-			actions={actions}
-			activity={activity}
-			openLogs={(targets, options, sink) => followLogs(api, targets, options, sink)}
-			logOptions={{buffer: settings.logBuffer, tail: settings.logTail, colors: settings.logColors}}
-			keymap={settings.keymap}
-			onFocus={(filter) => watcher.focus(filter)}
-			warnings={endpoint.tls && !endpoint.tls.verify ? ['TLS: server not verified'] : []}
-			listObjects={(kind) => api.listObjects(kind)}
-			inspect={(kind, id) => (kind === 'service' ? api.inspectService(id) : kind === 'node' ? api.inspectNode(id) : api.inspectTask(id))}
-			onQuit={() => quit(0)}
-		/>,
-		{
-			exitOnCtrlC: false,
-			// Ink's default 30 frames/s makes a key that lands just after a frame wait up to
-			// 33 ms for the next one. Bursts are still coalesced; the log view paces itself.
-			maxFps: 120,
-		},
-	);
+	const {startUi} = await (ui ?? import('./ui/start.js'));
+	const app = startUi({
+		store,
+		endpoint: describeEndpoint(endpoint),
+		actions,
+		activity,
+		openLogs: (targets, options, sink) => followLogs(api, targets, options, sink),
+		logOptions: {buffer: settings.logBuffer, tail: settings.logTail, colors: settings.logColors},
+		keymap: settings.keymap,
+		onFocus: (filter) => watcher.focus(filter),
+		warnings: endpoint.tls && !endpoint.tls.verify ? ['TLS: server not verified'] : [],
+		listObjects: (kind) => api.listObjects(kind),
+		inspect: (kind, id) => (kind === 'service' ? api.inspectService(id) : kind === 'node' ? api.inspectNode(id) : api.inspectTask(id)),
+		onQuit: () => quit(0),
+	});
 	// A dropped ssh session (SIGHUP), kill (SIGTERM) or Ctrl-C outside raw mode.
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => quit(0));
 	process.on('exit', () => leaveAltScreen());

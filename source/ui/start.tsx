@@ -1,0 +1,16 @@
+// The UI's start: loaded by the CLI with import() while the first requests are in
+// flight, so loading Ink and React (the biggest part of start-up) overlaps the network.
+import {render} from 'ink';
+import {App, type AppProps} from './App.js';
+import {enterAltScreen} from './screen.js';
+
+export function startUi(props: AppProps): {unmount: () => void} {
+	enterAltScreen();
+	const app = render(<App {...props} />, {
+		exitOnCtrlC: false,
+		// Ink's default 30 frames/s makes a key that lands just after a frame wait up to
+		// 33 ms for the next one. Bursts are still coalesced; the log view paces itself.
+		maxFps: 120,
+	});
+	return {unmount: () => app.unmount()};
+}
