@@ -64,7 +64,7 @@ export function whyPending(snapshot: ClusterSnapshot, serviceId: string): NodeVe
 	const verdicts: NodeVerdict[] = [];
 	for (const node of snapshot.nodes.values()) {
 		const reasons: string[] = [];
-		const host = node.Description?.Hostname ?? node.ID.slice(0, 12);
+		const host = str(node.Description?.Hostname) ?? String(node.ID).slice(0, 12);
 		if (node.Status?.State !== 'ready') reasons.push(`node is ${node.Status?.State ?? 'unknown'}`);
 		if ((node.Spec?.Availability ?? 'active') !== 'active') reasons.push(`availability ${node.Spec?.Availability}`);
 		for (const constraint of constraints) {

@@ -2,7 +2,12 @@
 // sequences and huge strings: nothing in the model or the views may throw.
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import {slimTasks} from '../../source/docker/client.js';
+import {slimTask, slimTasks} from '../../source/docker/client.js';
+import {JsonArraySplitter} from '../../source/docker/jsonarray.js';
+import {nodeSummary, nodeTaskLines, taskSummary} from '../../source/model/inspect.js';
+import {whyPending} from '../../source/model/placement.js';
+import {findProblems} from '../../source/model/problems.js';
+import {inspectText} from '../../source/ui/InspectView.js';
 import {NdjsonSplitter} from '../../source/docker/events.js';
 import {parseLine} from '../../source/docker/logs.js';
 import type {ApiNode, ApiService, ApiTask} from '../../source/docker/types.js';
@@ -77,12 +82,36 @@ describe('hostile and malformed engine payloads', () => {
 				drainImpact(snapshot, 'id1');
 				specDiff(snapshot.services.get('id1')?.Spec, snapshot.services.get('id2')?.Spec);
 				describeEvent(item(rand, 1));
+				findProblems(snapshot, Date.now());
+				whyPending(snapshot, 'id1');
+				for (const node of snapshot.nodes.values()) nodeSummary(node);
+				nodeTaskLines(snapshot, 'id2');
+				for (const task of snapshot.tasks.values()) taskSummary(task as unknown as Record<string, unknown>, Date.now());
+				for (const target of ['service', 'node', 'task'] as const) {
+					inspectText({target, id: 'id1', title: 'x', mode: 'yaml', masked: true, offset: 0, data: item(rand, 1)}, Date.now(), snapshot);
+					inspectText({target, id: 'id1', title: 'x', mode: 'diff', masked: true, offset: 0, data: item(rand, 1)}, Date.now(), snapshot);
+				}
+				// The streamed list reader takes the same payloads, in random chunks (every
+				// 15th cluster: with their 100 kB strings a list is ~30 MB of JSON).
+				if (seed % 15 === 0) {
+					const bytes = Buffer.from(JSON.stringify(list<ApiTask>(10)));
+					const read: unknown[] = [];
+					const splitter = new JsonArraySplitter((element) => read.push(slimTask(element)));
+					for (let at = 0; at < bytes.length; ) {
+						// Tiny pieces and socket-sized ones (the payloads hold 100 kB strings).
+						const size = 1 + Math.floor(rand() * (rand() < 0.5 ? 40 : 65_536));
+						splitter.push(bytes.subarray(at, at + size));
+						at += size;
+					}
+					splitter.end();
+					expect(read).toHaveLength(10);
+				}
 				expect(nodes.length + services.length).toBeGreaterThanOrEqual(0);
 			} catch (error) {
 				throw new Error(`seed ${seed}: ${(error as Error).stack}`);
 			}
 		}
-	}, 30_000);
+	}, 60_000);
 
 	it('render a screen full of hostile strings without throwing or leaking escapes', () => {
 		const rand = random(42);
