@@ -18,6 +18,21 @@ afterAll(() => killServer());
 const row = (screen: string, text: string) => screen.split('\n').find((line) => line.includes(text)) ?? '';
 const nodeNames = () => dk('node', 'ls', '--format', '{{.Hostname}}').split('\n').sort();
 
+/** Runs `body` with a fresh service NAME (sleeping busybox, `args` added), removed after. */
+async function withService(name: string, args: string[], body: (name: string) => Promise<void>) {
+	try {
+		dk('service', 'rm', name);
+	} catch {
+		// not there
+	}
+	dk('service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', name, ...args, 'swarmtui-lab/busybox:1', 'sleep', '1000');
+	try {
+		await body(name);
+	} finally {
+		dk('service', 'rm', name);
+	}
+}
+
 describe('swarmtui on the lab swarm', () => {
 	it('at 80x24 shows every node, every service with the CLI\'s replica counts, and the selected service\'s tasks', async () => {
 		const term = run();
@@ -187,14 +202,7 @@ describe('swarmtui on the lab swarm', () => {
 	});
 
 	it('inspecting a pending task says, node by node, which placement rule fails', async () => {
-		const name = 'e2e_pending';
-		try {
-			dk('service', 'rm', name);
-		} catch {
-			// not there
-		}
-		dk('service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', name, '--constraint', 'node.labels.zone==nowhere', 'swarmtui-lab/busybox:1', 'sleep', '1000');
-		try {
+		await withService('e2e_pending', ['--constraint', 'node.labels.zone==nowhere'], async (name) => {
 			const term = run(['--host', manager], {columns: 140, rows: 40});
 			await term.waitFor(/monitor\s+global/);
 			term.type(`/${name}`);
@@ -204,20 +212,11 @@ describe('swarmtui on the lab swarm', () => {
 			await term.waitFor('why pending, node by node:');
 			const screen = await term.waitFor(/✘ node1: constraint node\.labels\.zone==nowhere \(it has none\)/);
 			expect(screen).toMatch(/✘ node3: constraint node\.labels\.zone==nowhere/);
-		} finally {
-			dk('service', 'rm', name);
-		}
+		});
 	});
 
 	it('an unschedulable service (a reservation above any node\'s memory) is a problem, and why pending names memory for each node', async () => {
-		const name = 'e2e_huge';
-		try {
-			dk('service', 'rm', name);
-		} catch {
-			// not there
-		}
-		dk('service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', name, '--reserve-memory', '100000G', 'swarmtui-lab/busybox:1', 'sleep', '1000');
-		try {
+		await withService('e2e_huge', ['--reserve-memory', '100000G'], async (name) => {
 			const term = run(['--host', manager], {columns: 150, rows: 40});
 			await term.waitFor(/monitor\s+global/);
 			term.type(':pb');
@@ -231,9 +230,7 @@ describe('swarmtui on the lab swarm', () => {
 			term.keys('i');
 			await term.waitFor('why pending, node by node:');
 			for (const node of nodeNames()) await term.waitFor(new RegExp(`✘ ${node}: .*memory`));
-		} finally {
-			dk('service', 'rm', name);
-		}
+		});
 	});
 
 	it('every view opens through its command, and back with Esc', async () => {
