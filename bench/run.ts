@@ -65,8 +65,16 @@ async function sizeScenario(size: Size) {
 	const sim = await startSim(size, socket);
 	try {
 		const floor = await apiFloor(socket);
+		// Start-up varies from run to run on a busy machine: the median of three starts.
+		const starts: number[] = [];
+		for (let i = 0; i < 2; i++) {
+			const once = startPty(['--host', `unix://${socket}`], 140, 40);
+			starts.push(await once.waitFor(size.markers));
+			await once.stop();
+		}
 		const pty = startPty(['--host', `unix://${socket}`], 140, 40);
-		const firstFrame = await pty.waitFor(size.markers);
+		starts.push(await pty.waitFor(size.markers));
+		const firstFrame = percentile(starts, 50);
 		const pid = pty.appPid();
 		if (!pid) throw new Error('swarmtui did not start');
 		await sleep(1500);
@@ -130,17 +138,19 @@ async function logScenario() {
 		const services = await api.services();
 		const buffer = new LogBuffer(10_000);
 		let received = 0;
+		let receivedAll = 0;
 		const rss: number[] = [];
 		const follower = followLogs(api, [{kind: 'service', id: services[0]?.ID ?? '', name: 'svc', tty: false}], {follow: true, tail: 0}, {
 			line: (line, target) => {
 				received++;
+				receivedAll++;
 				buffer.push({...line, source: target.name});
 			},
 			notice: () => {},
 		});
 		const seconds = quick ? 4 : 10;
 		await sleep(1000); // past the first burst
-		await get(socket, '/_sim/reset');
+		const sentBefore = (JSON.parse((await get(socket, '/_sim/counts')).body) as Record<string, number>)['logLines'] ?? 0;
 		received = 0;
 		const start = performance.now();
 		for (let i = 0; i < seconds; i++) {
@@ -148,13 +158,20 @@ async function logScenario() {
 			rss.push(process.memoryUsage().rss / 1e6);
 		}
 		const elapsed = (performance.now() - start) / 1000;
-		const sent = (JSON.parse((await get(socket, '/_sim/counts')).body) as Record<string, number>)['logLines'] ?? 0;
+		const sentInWindow = ((JSON.parse((await get(socket, '/_sim/counts')).body) as Record<string, number>)['logLines'] ?? 0) - sentBefore;
+		// Lost lines: everything the engine sent since the follow began against everything
+		// that arrived, once the engine stops and the streams drain.
+		await get(socket, '/_sim/lograte?rate=0');
+		await sleep(1500);
+		const sentAll = (JSON.parse((await get(socket, '/_sim/counts')).body) as Record<string, number>)['logLines'] ?? 0;
 		follower.stop();
 		api.close();
 		return {
 			linesPerSecond: Math.round(received / elapsed),
-			offeredPerSecond: Math.round(sent / elapsed),
-			lostLines: Math.max(0, sent - received),
+			offeredPerSecond: Math.round(sentInWindow / elapsed),
+			sentLines: sentAll,
+			receivedLines: receivedAll,
+			lostLines: sentAll - receivedAll,
 			bufferLines: buffer.size,
 			droppedOldest: buffer.dropped,
 			rssMbAt2s: Math.round(rss[1] ?? 0),
@@ -169,14 +186,19 @@ async function labScenario() {
 	const socket = '/run/stlab/node1.sock';
 	if (!existsSync(socket)) return {skipped: 'the lab is not up (npm run lab -- up)'};
 	const docker = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
-	const cliStart = performance.now();
-	execFileSync(docker, ['-H', `unix://${socket}`, 'service', 'ls'], {stdio: 'ignore'});
-	execFileSync(docker, ['-H', `unix://${socket}`, 'node', 'ls'], {stdio: 'ignore'});
-	const cliMs = performance.now() - cliStart;
-	const pty = startPty(['--host', `unix://${socket}`], 140, 40);
-	const frame = await pty.waitFor(['node3', 'shop_web', 'Tasks · stack shop']);
-	await pty.stop();
-	return {firstFullFrameMs: Math.round(frame), dockerServiceLsPlusNodeLsMs: Math.round(cliMs)};
+	// Both measured three times, interleaved; medians.
+	const cli: number[] = [];
+	const frames: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		const cliStart = performance.now();
+		execFileSync(docker, ['-H', `unix://${socket}`, 'service', 'ls'], {stdio: 'ignore'});
+		execFileSync(docker, ['-H', `unix://${socket}`, 'node', 'ls'], {stdio: 'ignore'});
+		cli.push(performance.now() - cliStart);
+		const pty = startPty(['--host', `unix://${socket}`], 140, 40);
+		frames.push(await pty.waitFor(['node3', 'shop_web', 'Tasks · stack shop']));
+		await pty.stop();
+	}
+	return {firstFullFrameMs: Math.round(percentile(frames, 50)), dockerServiceLsPlusNodeLsMs: Math.round(percentile(cli, 50))};
 }
 
 const results: Record<string, unknown> = {date: new Date().toISOString(), node: process.version, machine: `${execFileSync('nproc').toString().trim()} cores`};
@@ -206,7 +228,7 @@ const targets = [
 	['large: idle CPU < 2% of a core', large.idleCpuPercent < 2, `${large.idleCpuPercent}%`],
 	['idle: <= 1 tasks list per refresh (30/min at 2 s)', (large.idleRequestsPerMinute.tasks ?? 0) <= 30, `${large.idleRequestsPerMinute.tasks ?? 0}/min`],
 	['idle: no repeated full service/node lists (<= 1/min)', (large.idleRequestsPerMinute.services ?? 0) <= 1 && (large.idleRequestsPerMinute.nodes ?? 0) <= 1, `services ${large.idleRequestsPerMinute.services ?? 0}/min, nodes ${large.idleRequestsPerMinute.nodes ?? 0}/min`],
-	['logs: >= 50,000 lines/s ingested, none lost', logs.linesPerSecond >= 49_500 && logs.lostLines <= logs.offeredPerSecond * 0.02, `${logs.linesPerSecond} lines/s of ${logs.offeredPerSecond} sent`],
+	['logs: >= 50,000 lines/s ingested, none lost', logs.linesPerSecond >= 49_500 && logs.lostLines === 0, `${logs.linesPerSecond} lines/s of ${logs.offeredPerSecond} sent; ${logs.lostLines} of ${logs.sentLines} lost`],
 	['logs: memory flat', logs.rssMbAtEnd - logs.rssMbAt2s < 50, `${logs.rssMbAt2s} -> ${logs.rssMbAtEnd} MB`],
 ] as const;
 results['targets'] = targets.map(([name, ok, value]) => ({name, ok, value}));
@@ -226,6 +248,6 @@ for (const [label, key] of [
 row(['keypress move p50/p95 (ms)', `${small.keypressMoveMs.p50}/${small.keypressMoveMs.p95}`, `${large.keypressMoveMs.p50}/${large.keypressMoveMs.p95}`]);
 row(['filter typing p50/p95 (ms)', `${small.keypressFilterMs.p50}/${small.keypressFilterMs.p95}`, `${large.keypressFilterMs.p50}/${large.keypressFilterMs.p95}`]);
 row(['idle requests/min', JSON.stringify(small.idleRequestsPerMinute), JSON.stringify(large.idleRequestsPerMinute)]);
-console.log(`logs: ${logs.linesPerSecond} lines/s ingested of ${logs.offeredPerSecond} sent (${logs.lostLines} in flight at the end); RSS ${logs.rssMbAt2s} -> ${logs.rssMbAtEnd} MB; buffer ${logs.bufferLines}, dropped ${logs.droppedOldest}`);
+console.log(`logs: ${logs.linesPerSecond} lines/s ingested of ${logs.offeredPerSecond} sent; ${logs.lostLines} of ${logs.sentLines} lines lost once the streams drained; RSS ${logs.rssMbAt2s} -> ${logs.rssMbAtEnd} MB; buffer ${logs.bufferLines}, dropped ${logs.droppedOldest}`);
 console.log(`lab: ${JSON.stringify(results['lab'])}`);
 for (const t of results['targets'] as Array<{name: string; ok: boolean; value: string}>) console.log(`${t.ok ? 'PASS' : 'MISS'}  ${t.name}: ${t.value}`);
