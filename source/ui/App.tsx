@@ -23,7 +23,7 @@ import {Footer, type FooterMessage} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {splitKeys} from './input.js';
-import {commandError, commandHint, completeCommand, defaultKeys, type Keymap, keyTranslator, parseCommand, type PaneName} from './keys.js';
+import {commandError, commandHint, completeCommand, defaultKeys, type Keymap, keyName, keyTranslator, parseCommand, type PaneName} from './keys.js';
 import {computeLayout, minColumns, minRows} from './layout.js';
 import {MainView} from './MainView.js';
 import {type Job, nodeKeys, nodeOperation, type NodeKey, type Outcome, serviceKeys, serviceOperation, type ServiceKey} from './operations.js';
@@ -87,17 +87,21 @@ function crumbName(view: View, nav?: Nav, filters?: Record<PaneName, string>): s
 
 const panes: PaneName[] = ['nodes', 'services', 'tasks'];
 
-/** The footer's keys outside the main panes. */
-const viewKeys: Record<View['kind'], string[] | undefined> = {
-	main: undefined,
-	logs: ['Esc back', 'f follow', 'G end', 'w wrap', 't time', 'p prefix', '/ search', 'n N match', 'F filter', '^S save', 'c clear'],
-	rollout: ['Esc back', 'r roll back', ': command', '? help'],
-	activity: ['Esc back', 'j k move', ': command', '? help'],
-	inspect: ['Esc back', 'j k scroll', '/ search', 'm secrets', 'J raw JSON', 'd rollback diff', 'y spec'],
-	problems: ['⏎ go to it', 'Esc back', 'j k move', ': command', '? help'],
-	stacks: ['⏎ services of the stack', 'Esc back', 'j k move', ': command'],
-	objects: ['Esc back', 'j k move', ': command', '? help'],
-};
+/** The footer's keys outside the main panes, as the keymap has them. */
+function viewKeys(kind: View['kind'], k: Keymap): string[] | undefined {
+	const n = (action: keyof Keymap) => keyName(k[action]);
+	const common = [`${n('command')} command`, `${n('help')} help`];
+	return {
+		main: undefined,
+		logs: ['Esc back', `${n('logFollow')} follow`, `${n('logEnd')} end`, `${n('logWrap')} wrap`, `${n('logTimestamps')} time`, `${n('logPrefixes')} prefix`, `${n('logSearch')} search`, `${n('logOlder')} ${n('logNewer')} match`, `${n('logFilter')} filter`, '^S save', `${n('logClear')} clear`],
+		rollout: ['Esc back', `${n('rollback')} roll back`, ...common],
+		activity: ['Esc back', 'j k move', ...common],
+		inspect: ['Esc back', 'j k scroll', `${n('inspectSearch')} search`, `${n('inspectSecrets')} secrets`, `${n('inspectJson')} raw JSON`, `${n('inspectDiff')} rollback diff`, `${n('inspectSpec')} spec`],
+		problems: ['⏎ go to it', 'Esc back', 'j k move', ...common],
+		stacks: ['⏎ services of the stack', 'Esc back', 'j k move', `${n('command')} command`],
+		objects: ['Esc back', 'j k move', ...common],
+	}[kind];
+}
 
 /** A ref and a state in one: keys of one burst see each other's changes at once. */
 function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => void] {
@@ -544,9 +548,12 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			}));
 		}
 		const current = getView();
-		if (current.kind === 'logs') return onLogKey(input, key);
+		// The log and inspect views' own letters, as the keymap has them.
+		const here = (place: 'logs' | 'inspect') => (key.ctrl || key.meta ? input : translate(input, place));
+		if (current.kind === 'logs') return onLogKey(here('logs'), key);
 		if (current.kind === 'inspect') {
 			if (key.escape || input === '-') return back();
+			input = here('inspect');
 			if (input === '/') {
 				return updateDialog(() => ({
 					kind: 'prompt',
@@ -734,7 +741,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			{editing ? (
 				<FilterBar pane={editing} value={filters[editing]} width={columns} />
 			) : (
-				<Footer pane={focus} width={columns} message={message} status={status} readOnly={actions.readOnly} keys={viewKeys[view.kind]} keymap={keymap} />
+				<Footer pane={focus} width={columns} message={message} status={status} readOnly={actions.readOnly} keys={viewKeys(view.kind, keymap)} keymap={keymap} />
 			)}
 		</Box>
 	);

@@ -31,6 +31,25 @@ export const defaultKeys = {
 	sort: 'S',
 	help: '?',
 	quit: 'q',
+	// The log view.
+	logFollow: 'f',
+	logWrap: 'w',
+	logTimestamps: 't',
+	logPrefixes: 'p',
+	logSearch: '/',
+	logOlder: 'n',
+	logNewer: 'N',
+	logFilter: 'F',
+	logClear: 'c',
+	logEnd: 'G',
+	// The inspect view.
+	inspectSecrets: 'm',
+	inspectJson: 'J',
+	inspectDiff: 'd',
+	inspectSpec: 'y',
+	inspectSearch: '/',
+	inspectNext: 'n',
+	inspectPrevious: 'N',
 } as const;
 
 export type Action = keyof typeof defaultKeys;
@@ -38,7 +57,23 @@ export type Keymap = Record<Action, string>;
 
 const nodeActions: readonly Action[] = ['drain', 'activate', 'pause', 'promote', 'demote'];
 const serviceActions: readonly Action[] = ['scale', 'update', 'rollback', 'restart', 'remove'];
-const scope = (action: Action) => (nodeActions.includes(action) ? 'nodes' : serviceActions.includes(action) ? 'services' : 'all');
+// Where a key acts: the panes (all of them, or only nodes, or services and tasks), the
+// log view, the inspect view. quit, help and command act in every one of them.
+type Scope = 'all' | 'nodes' | 'services' | 'logs' | 'inspect';
+const everywhere: readonly Action[] = ['quit', 'help', 'command'];
+const scope = (action: Action): Scope =>
+	action.startsWith('log') && action !== 'logs' ? 'logs' : action.startsWith('inspect') && action !== 'inspect' ? 'inspect' : nodeActions.includes(action) ? 'nodes' : serviceActions.includes(action) ? 'services' : 'all';
+/** Whether two actions can be pressed in the same place. */
+const meet = (a: Action, b: Action) => {
+	if (everywhere.includes(a) || everywhere.includes(b)) return true;
+	const [x, y] = [scope(a), scope(b)];
+	if (x === y) return true;
+	const panes = (z: Scope) => z === 'all' || z === 'nodes' || z === 'services';
+	return panes(x) && panes(y) && (x === 'all' || y === 'all');
+};
+
+/** Where keys are read: a pane, or the log or inspect view. */
+export type KeyPlace = PaneName | 'logs' | 'inspect';
 
 /** How a key is written in the config file: one character, or "space". */
 export const keyName = (key: string) => (key === ' ' ? 'space' : key);
@@ -67,9 +102,7 @@ export function buildKeymap(changes: Record<string, unknown> = {}): {keymap: Key
 	for (let i = 0; i < actions.length; i++) {
 		for (let j = i + 1; j < actions.length; j++) {
 			const [a, b] = [actions[i] as Action, actions[j] as Action];
-			if (keymap[a] !== keymap[b]) continue;
-			const apart = scope(a) !== 'all' && scope(b) !== 'all' && scope(a) !== scope(b);
-			if (!apart) errors.push(`keys: "${keyName(keymap[a])}" is bound to both ${a} and ${b}`);
+			if (keymap[a] === keymap[b] && meet(a, b)) errors.push(`keys: "${keyName(keymap[a])}" is bound to both ${a} and ${b}`);
 		}
 	}
 	return {keymap, errors};
@@ -79,17 +112,20 @@ export function buildKeymap(changes: Record<string, unknown> = {}): {keymap: Key
  * Turns a key the operator pressed in a pane into the key the panes understand (the
  * default one for its action); a default key whose action moved elsewhere means nothing.
  */
-export function keyTranslator(keymap: Keymap): (input: string, pane: PaneName) => string {
+export function keyTranslator(keymap: Keymap): (input: string, place: KeyPlace) => string {
 	const moved = (Object.keys(keymap) as Action[]).filter((action) => keymap[action] !== defaultKeys[action]);
 	if (moved.length === 0) return (input) => input;
-	const forPane = (pane: PaneName) => {
-		const here = moved.filter((action) => scope(action) === 'all' || scope(action) === (pane === 'nodes' ? 'nodes' : 'services'));
+	const forPlace = (place: KeyPlace) => {
+		const where: Scope = place === 'logs' || place === 'inspect' ? place : place === 'nodes' ? 'nodes' : 'services';
+		const acts = (action: Action) =>
+			everywhere.includes(action) || scope(action) === where || (scope(action) === 'all' && where !== 'logs' && where !== 'inspect');
+		const here = moved.filter(acts);
 		const to = new Map<string, string>(here.map((action) => [keymap[action], defaultKeys[action]]));
 		const freed = new Set<string>(here.map((action) => defaultKeys[action] as string).filter((key) => !to.has(key)));
 		return (input: string) => to.get(input) ?? (freed.has(input) ? '' : input);
 	};
-	const panes = {nodes: forPane('nodes'), services: forPane('services'), tasks: forPane('tasks')};
-	return (input, pane) => panes[pane](input);
+	const places = {nodes: forPlace('nodes'), services: forPlace('services'), tasks: forPlace('tasks'), logs: forPlace('logs'), inspect: forPlace('inspect')};
+	return (input, place) => places[place](input);
 }
 
 /** A binding's keys as the operator's keymap has them. */

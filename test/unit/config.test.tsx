@@ -82,6 +82,43 @@ describe('key bindings', () => {
 		expect(translate('j', 'nodes')).toBe('j');
 	});
 
+	it('the log and inspect views\' letters can be rebound too, each view checked on its own', () => {
+		expect(buildKeymap({logFollow: 'x', inspectJson: 'x'}).errors).toEqual([]); // remove, the log view and inspect never meet
+		expect(buildKeymap({logFollow: 'w'}).errors).toEqual(['keys: "w" is bound to both logFollow and logWrap']);
+		expect(buildKeymap({inspectJson: 'q'}).errors).toEqual(['keys: "q" is bound to both quit and inspectJson']);
+		const translate = keyTranslator(buildKeymap({logFollow: 'x', inspectJson: 'X'}).keymap);
+		expect(translate('x', 'logs')).toBe('f');
+		expect(translate('f', 'logs')).toBe('');
+		expect(translate('x', 'services')).toBe('x'); // still remove in the panes
+		expect(translate('X', 'inspect')).toBe('J');
+		expect(translate('J', 'inspect')).toBe('');
+	});
+
+	it('inspect acts on its rebound letter and the footer shows it', async () => {
+		const {keymap} = buildKeymap({inspectJson: 'X'});
+		const app = render(
+			<App
+				store={labStore()}
+				endpoint="e"
+				actions={createActions(fakeWriter(lab.services).api, false)}
+				activity={new ActivityLog()}
+				onQuit={() => {}}
+				inspect={async () => ({ID: 'abc', Spec: {Name: 'shop_web'}})}
+				keymap={keymap}
+				size={{columns: 150, rows: 30}}
+			/>,
+		);
+		const press = presser(app);
+		const frame = () => app.lastFrame() ?? '';
+		await press('j', 'j', 'i');
+		expect(frame()).toContain('X raw JSON');
+		await press('J');
+		expect(frame()).not.toContain('· raw JSON');
+		await press('X');
+		expect(frame()).toContain('· raw JSON');
+		app.unmount();
+	});
+
 	it('the app acts on the rebound key, ignores the old one, and help and footer show the new one', async () => {
 		const {keymap} = buildKeymap({scale: 'z', help: 'H'});
 		const app = render(
