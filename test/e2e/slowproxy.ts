@@ -53,7 +53,7 @@ export async function slowProxy(listen: string, upstream: string, delay: number)
 		req.on('data', (chunk: Buffer) => body.push(chunk));
 		req.on('end', () => {
 			setTimeout(() => {
-				const out = request({socketPath: upstream, path: url, method: req.method, headers: req.headers}, (answer) => {
+				const out = request({socketPath: upstream, path: url, method: req.method, headers: req.headers, agent: false}, (answer) => {
 					res.writeHead(answer.statusCode ?? 502, answer.headers);
 					answer.pipe(res);
 				});
