@@ -1,15 +1,11 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import {createActions} from '../../source/actions/index.js';
 import {ConfigError, configPath, printable, readConfigFile, resolveSettings} from '../../source/config.js';
-import {ActivityLog} from '../../source/model/activity.js';
-import {App} from '../../source/ui/App.js';
 import {buildKeymap, defaultKeys, keyTranslator} from '../../source/ui/keys.js';
 import {applyTheme, theme} from '../../source/ui/theme.js';
-import {fakeWriter, lab, labStore, presser} from './helpers.js';
+import {renderApp} from './helpers.js';
 
 const path = '/home/op/.config/swarmtui/config.json';
 const problem = (run: () => unknown) => {
@@ -96,20 +92,7 @@ describe('key bindings', () => {
 
 	it('inspect acts on its rebound letter and the footer shows it', async () => {
 		const {keymap} = buildKeymap({inspectJson: 'X'});
-		const app = render(
-			<App
-				store={labStore()}
-				endpoint="e"
-				actions={createActions(fakeWriter(lab.services).api, false)}
-				activity={new ActivityLog()}
-				onQuit={() => {}}
-				inspect={async () => ({ID: 'abc', Spec: {Name: 'shop_web'}})}
-				keymap={keymap}
-				size={{columns: 150, rows: 30}}
-			/>,
-		);
-		const press = presser(app);
-		const frame = () => app.lastFrame() ?? '';
+		const {app, press, frame} = renderApp({keymap, inspect: async () => ({ID: 'abc', Spec: {Name: 'shop_web'}})});
 		await press('j', 'j', 'i');
 		expect(frame()).toContain('X raw JSON');
 		await press('J');
@@ -121,11 +104,7 @@ describe('key bindings', () => {
 
 	it('the app acts on the rebound key, ignores the old one, and help and footer show the new one', async () => {
 		const {keymap} = buildKeymap({scale: 'z', help: 'H'});
-		const app = render(
-			<App store={labStore()} endpoint="e" actions={createActions(fakeWriter(lab.services).api, false)} activity={new ActivityLog()} onQuit={() => {}} keymap={keymap} size={{columns: 150, rows: 30}} />,
-		);
-		const press = presser(app);
-		const frame = () => app.lastFrame() ?? '';
+		const {app, press, frame} = renderApp({keymap});
 		expect(frame()).toContain('z scale');
 		await press('j', 'j', 's'); // shop_web selected; s is no longer scale
 		expect(frame()).not.toContain('Scale');

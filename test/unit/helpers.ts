@@ -5,6 +5,11 @@ import {parseHost} from '../../source/docker/endpoint.js';
 import {DockerError} from '../../source/docker/errors.js';
 import type {ApiInfo, ApiNode, ApiService, ApiServiceSpec, ApiTask} from '../../source/docker/types.js';
 import {ClusterStore} from '../../source/model/store.js';
+import {render} from 'ink-testing-library';
+import {createElement} from 'react';
+import {createActions} from '../../source/actions/index.js';
+import {ActivityLog} from '../../source/model/activity.js';
+import {App, type AppProps} from '../../source/ui/App.js';
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', name), 'utf8')) as T;
 
@@ -104,4 +109,20 @@ export function presser(app: {stdin: {write: (data: string) => void}; lastFrame:
 			}
 		}
 	};
+}
+
+/** The App on the lab's data with a fake engine; props override the defaults. */
+export function renderApp(props: Partial<AppProps> = {}) {
+	const app = render(
+		createElement(App, {
+			store: labStore(),
+			endpoint: 'e',
+			actions: createActions(fakeWriter(lab.services).api, false),
+			activity: new ActivityLog(),
+			onQuit: () => {},
+			size: {columns: 150, rows: 30},
+			...props,
+		}),
+	);
+	return {app, press: presser(app), frame: () => app.lastFrame() ?? ''};
 }

@@ -1,12 +1,8 @@
-import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import {createActions} from '../../source/actions/index.js';
 import type {ApiService} from '../../source/docker/types.js';
-import {ActivityLog} from '../../source/model/activity.js';
 import {maskEnv, nodeSummary, nodeTaskLines, taskSummary, yamlLines} from '../../source/model/inspect.js';
 import {findLine} from '../../source/ui/InspectView.js';
-import {App} from '../../source/ui/App.js';
-import {fakeWriter, lab, labStore, presser, serviceId} from './helpers.js';
+import {lab, labStore, renderApp, serviceId} from './helpers.js';
 
 describe('inspect text', () => {
 	it('masks env values whose names look secret', () => {
@@ -61,18 +57,7 @@ describe('the inspect view', () => {
 			s.Spec!.TaskTemplate!.ContainerSpec!.Env = ['DB_PASSWORD=hunter2', 'MODE=prod'];
 			return s;
 		};
-		const app = render(
-			<App
-				store={labStore()}
-				endpoint="e"
-				actions={createActions(fakeWriter(lab.services).api, false)}
-				activity={new ActivityLog()}
-				onQuit={() => {}}
-				inspect={async (kind, id) => (kind === 'service' ? secretive(id) : {})}
-				size={{columns: 100, rows: 40}}
-			/>,
-		);
-		const press = presser(app);
+		const {app, press} = renderApp({size: {columns: 100, rows: 40}, inspect: async (kind, id) => (kind === 'service' ? secretive(id) : {})});
 		await press('j', 'j', 'i');
 		const frame = () => app.lastFrame() ?? '';
 		expect(frame()).toContain('Inspect · service shop_web · spec');
