@@ -1,5 +1,5 @@
-// Bundles swarmtui into one ESM file: loading Ink's module graph file by file costs
-// ~400 ms at start-up, one bundled file about half of that.
+// Bundles swarmtui (ESM: dist/swarmtui.js and the UI chunk in dist/chunks/): loading
+// Ink's module graph file by file costs ~400 ms at start-up, a bundle about half that.
 import {build} from 'esbuild';
 import {chmodSync, readFileSync, rmSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';

@@ -108,15 +108,9 @@ export function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
 
 /**
  * Only what swarmtui reads of a task: a task carries its whole spec, and 50,000 of
- * them in full would take most of a gigabyte.
+ * them in full would take most of a gigabyte. Repeated strings are shared through
+ * `strings`.
  */
-export function slimTasks(tasks: unknown): ApiTask[] {
-	if (!Array.isArray(tasks)) return [];
-	const strings = new Map<string, string>();
-	return tasks.map((raw) => slimTask(raw, strings));
-}
-
-/** The fields of a task the views use; repeated strings shared through `strings`. */
 export function slimTask(value: unknown, strings: Map<string, string> = new Map()): ApiTask {
 	const raw = (value ?? {}) as ApiTask;
 	const status = raw.Status ?? {};
@@ -162,6 +156,9 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 			throw toDockerError(error, endpoint);
 		}
 	};
+	// docker-modem's one entry point, for what dockerode's methods do not do right.
+	const modem = docker.modem as unknown as {dial: (options: unknown, done: (error: unknown, data: unknown) => void) => void};
+	const dial = modem.dial.bind(modem);
 	const open = new Set<NodeJS.ReadableStream & {destroy?: () => void}>();
 	const statusCodes = {200: true, 201: true, 204: true, 304: true, 400: 'bad parameter', 403: 'forbidden', 404: 'not found', 409: 'conflict', 500: 'server error', 503: 'node is not part of a swarm'};
 	// dockerode's service.update() sends its options as both query and body; go to the
@@ -173,7 +170,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 					const options: Record<string, unknown> = {};
 					if (query) options['_query'] = query;
 					if (body !== undefined) options['_body'] = body;
-					(docker.modem as unknown as {dial: (o: unknown, cb: (e: unknown, d: unknown) => void) => void}).dial(
+					dial(
 						{path: `${path}?`, method, options, statusCodes, abortSignal: AbortSignal.timeout(ms)},
 						(error, data) => (error ? reject(error) : resolve(data as T)),
 					);
@@ -191,7 +188,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 					const splitter = new JsonArraySplitter((raw) => out.push(keep(raw, strings)));
 					// The timeout covers the whole answer, not only its headers.
 					const abort = signal();
-					(docker.modem as unknown as {dial: (o: unknown, cb: (e: unknown, d: unknown) => void) => void}).dial(
+					dial(
 						{path: `${path}?`, method: 'GET', options: {_query: query}, isStream: true, statusCodes, abortSignal: abort},
 						(error, data) => {
 							if (error) return reject(error);
@@ -231,14 +228,13 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 		nodes: shared(() => call(async () => (await docker.listNodes({abortSignal: signal()} as never)) as unknown as ApiNode[])),
 		services: shared(() =>
 			call(async () => (await docker.listServices({status: true, abortSignal: signal()} as never)) as unknown as ApiService[])),
-		tasks: (filter = {}) =>
-			call(async () => {
-				const filters: Record<string, string[]> = {};
-				if (filter.service) filters['service'] = filter.service;
-				if (filter.node) filters['node'] = filter.node;
-				if (filter.desiredState) filters['desired-state'] = filter.desiredState;
-				return streamList('/tasks', {filters}, slimTask);
-			}),
+		tasks: (filter = {}) => {
+			const filters: Record<string, string[]> = {};
+			if (filter.service) filters['service'] = filter.service;
+			if (filter.node) filters['node'] = filter.node;
+			if (filter.desiredState) filters['desired-state'] = filter.desiredState;
+			return streamList('/tasks', {filters}, slimTask);
+		},
 		events(since, handlers) {
 			let closed = false;
 			let stream: (NodeJS.ReadableStream & {destroy?: () => void}) | undefined;
@@ -297,7 +293,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 			if (query.since) search['since'] = query.since;
 			if (query.tail !== undefined) search['tail'] = query.tail;
 			const path = `/${target.kind === 'service' ? 'services' : 'tasks'}/${id(target.id)}/logs`;
-			(docker.modem as unknown as {dial: (o: unknown, cb: (e: unknown, d: unknown) => void) => void}).dial(
+			dial(
 				{path: `${path}?`, method: 'GET', options: {_query: search}, isStream: true, statusCodes},
 				(error, response) => {
 					if (closed) return (response as {destroy?: () => void} | undefined)?.destroy?.();

@@ -7,7 +7,8 @@ import {countTasks, serviceRow} from './services.js';
 import type {ClusterSnapshot} from './store.js';
 import {indexTasks} from './tasks.js';
 
-export type Problem = {id: string; severity: 'bad' | 'warn'; target: string; text: string};
+/** `of`: the service or node the problem is about (none for the swarm as a whole). */
+export type Problem = {id: string; severity: 'bad' | 'warn'; target: string; text: string; of?: {kind: 'service' | 'node'; id: string}};
 
 const crashWindow = 10 * 60_000;
 const crashCount = 3;
@@ -29,14 +30,14 @@ export function findProblems(snapshot: ClusterSnapshot, now: number): Problem[] 
 		const row = serviceRow(service, counts);
 		const name = row.name;
 		if (row.desired > 0 && row.running < row.desired) {
-			problems.push({id: `replicas:${service.ID}`, severity: row.running === 0 ? 'bad' : 'warn', target: `service ${name}`, text: `${row.running} of ${row.desired} tasks running`});
+			problems.push({id: `replicas:${service.ID}`, severity: row.running === 0 ? 'bad' : 'warn', target: `service ${name}`, of: {kind: 'service', id: service.ID}, text: `${row.running} of ${row.desired} tasks running`});
 		}
 		const failed = failures.get(service.ID) ?? 0;
-		if (failed >= crashCount) problems.push({id: `crash:${service.ID}`, severity: 'bad', target: `service ${name}`, text: `crash loop: ${failed} tasks failed in the last 10 minutes`});
+		if (failed >= crashCount) problems.push({id: `crash:${service.ID}`, severity: 'bad', target: `service ${name}`, of: {kind: 'service', id: service.ID}, text: `crash loop: ${failed} tasks failed in the last 10 minutes`});
 		const stuck = pending.get(service.ID);
-		if (stuck) problems.push({id: `pending:${service.ID}`, severity: 'bad', target: `service ${name}`, text: `tasks pending: ${stuck.Status?.Err}`});
+		if (stuck) problems.push({id: `pending:${service.ID}`, severity: 'bad', target: `service ${name}`, of: {kind: 'service', id: service.ID}, text: `tasks pending: ${stuck.Status?.Err}`});
 		if (row.update === 'paused' || row.update === 'rollback_paused') {
-			problems.push({id: `paused:${service.ID}`, severity: 'bad', target: `service ${name}`, text: `${row.update.replace('_', ' ')}: ${row.updateMessage || 'no message'}`});
+			problems.push({id: `paused:${service.ID}`, severity: 'bad', target: `service ${name}`, of: {kind: 'service', id: service.ID}, text: `${row.update.replace('_', ' ')}: ${row.updateMessage || 'no message'}`});
 		}
 	}
 	const byNode = indexTasks(snapshot.tasks).byNode;
@@ -44,9 +45,9 @@ export function findProblems(snapshot: ClusterSnapshot, now: number): Problem[] 
 	for (const node of snapshot.nodes.values()) {
 		const host = node.Description?.Hostname ?? node.ID.slice(0, 12);
 		const state = node.Status?.State;
-		if (state === 'down' || state === 'disconnected') problems.push({id: `down:${node.ID}`, severity: 'bad', target: `node ${host}`, text: `${state}${node.Status?.Message ? `: ${node.Status.Message}` : ''}`});
-		if (node.ManagerStatus?.Reachability === 'unreachable') problems.push({id: `unreachable:${node.ID}`, severity: 'bad', target: `node ${host}`, text: 'manager unreachable'});
-		if (node.Spec?.Availability === 'drain' && hasTasks(node.ID)) problems.push({id: `drain:${node.ID}`, severity: 'warn', target: `node ${host}`, text: 'drained, but tasks are still expected to run on it'});
+		if (state === 'down' || state === 'disconnected') problems.push({id: `down:${node.ID}`, severity: 'bad', target: `node ${host}`, of: {kind: 'node', id: node.ID}, text: `${state}${node.Status?.Message ? `: ${node.Status.Message}` : ''}`});
+		if (node.ManagerStatus?.Reachability === 'unreachable') problems.push({id: `unreachable:${node.ID}`, severity: 'bad', target: `node ${host}`, of: {kind: 'node', id: node.ID}, text: 'manager unreachable'});
+		if (node.Spec?.Availability === 'drain' && hasTasks(node.ID)) problems.push({id: `drain:${node.ID}`, severity: 'warn', target: `node ${host}`, of: {kind: 'node', id: node.ID}, text: 'drained, but tasks are still expected to run on it'});
 	}
 	const managers = managerSummary(snapshot);
 	if (managers.managers > 0) {

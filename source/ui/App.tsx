@@ -334,6 +334,13 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			return {focus: next, master: next, places: {...old.places, tasks: {index: 0}}};
 		});
 
+	/** The panes, one step further on the trail: `id` selected in `pane`, filtered by `filter`. */
+	const showIn = (pane: 'nodes' | 'services', id: string, filter: string) => {
+		go({kind: 'main'});
+		setFilters((old) => ({...old, [pane]: filter}));
+		updateNav((old) => ({focus: pane, master: pane, places: {...old.places, [pane]: {id, index: 0}, tasks: {index: 0}}}));
+	};
+
 	const openRollout = () => {
 		const latest = running[running.length - 1] ?? rollouts[rollouts.length - 1];
 		if (!latest) return setMessage({text: 'no rollout this session'});
@@ -530,8 +537,8 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			if (key.escape || input === '?' || input === keymap.help || input === 'q') setHelp(false);
 			return;
 		}
-		// Rebound keys become the defaults the code below knows (pane keys only; the log and
-		// inspect views keep their own letters).
+		// Rebound keys become the defaults the code below knows: here for the panes and the
+		// keys that work everywhere; the log and inspect views translate their own below.
 		const mapped = key.ctrl || key.meta ? input : translate(input, getNav().focus);
 		if (mapped === 'q' || (key.ctrl && input === 'c')) return onQuit();
 		if (mapped === '?') return setHelp(true);
@@ -604,22 +611,14 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			const chosen = stacks[current.index];
 			if (key.return && chosen) {
 				// Its services: the services pane, filtered to the stack, its header selected.
-				go({kind: 'main'});
-				setFilters((old) => ({...old, services: chosen.name}));
-				updateNav((old) => ({focus: 'services', master: 'services', places: {...old.places, services: {id: chosen.id, index: 0}, tasks: {index: 0}}}));
+				showIn('services', chosen.id, chosen.name);
 			}
 			return;
 		}
 		if (current.kind === 'problems') {
 			// Enter: the service or node the problem is about, selected in its pane.
-			const chosen = problems[current.index];
-			const [what = '', id] = chosen?.id.split(/:(.*)/s) ?? [];
-			const pane: PaneName | undefined = ['down', 'unreachable', 'drain'].includes(what) ? 'nodes' : id ? 'services' : undefined;
-			if (key.return && pane && id) {
-				go({kind: 'main'});
-				setFilters((old) => ({...old, [pane]: ''}));
-				updateNav((old) => ({focus: pane, master: pane, places: {...old.places, [pane]: {id, index: 0}, tasks: {index: 0}}}));
-			}
+			const of = problems[current.index]?.of;
+			if (key.return && of) showIn(of.kind === 'node' ? 'nodes' : 'services', of.id, '');
 			return;
 		}
 		if (current.kind === 'objects' || current.kind === 'activity') return;

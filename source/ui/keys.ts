@@ -196,10 +196,6 @@ export function parseCommand(text: string): {command?: Command; word: string; ar
 	return {command: commands.find((command) => command.names.includes(word)), word, arg: rest.join(' ')};
 }
 
-export function findCommand(text: string): Command | undefined {
-	return parseCommand(text).command;
-}
-
 const allNames = commands.flatMap((command) => command.names);
 
 function distance(a: string, b: string): number {
@@ -217,7 +213,7 @@ function distance(a: string, b: string): number {
 }
 
 /** Commands whose names start with the word, else those within two typos of it. */
-export function suggestCommands(word: string): string[] {
+function suggestCommands(word: string): string[] {
 	const w = word.toLowerCase();
 	const name = (command: Command) => command.names[0] as string;
 	const byPrefix = commands.filter((command) => command.names.some((n) => n.startsWith(w)));

@@ -2,7 +2,7 @@
 // sequences and huge strings: nothing in the model or the views may throw.
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import {slimTask, slimTasks} from '../../source/docker/client.js';
+import {slimTask} from '../../source/docker/client.js';
 import {JsonArraySplitter} from '../../source/docker/jsonarray.js';
 import {nodeSummary, nodeTaskLines, taskSummary} from '../../source/model/inspect.js';
 import {whyPending} from '../../source/model/placement.js';
@@ -70,7 +70,7 @@ describe('hostile and malformed engine payloads', () => {
 			try {
 				store.setNodes(list<ApiNode>(5));
 				store.setServices(list<ApiService>(5));
-				store.setTasks(slimTasks(list<ApiTask>(20)));
+				store.setTasks(list<ApiTask>(20).map((task) => slimTask(task)));
 				const snapshot = store.get();
 				const nodes = nodeRows(snapshot);
 				const services = serviceRows(snapshot);
