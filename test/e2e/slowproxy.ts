@@ -1,7 +1,7 @@
 // A unix-socket proxy in front of a real engine that makes it slow: every request waits
 // `delay` ms before it is forwarded, and requests whose path matches `hang` get no answer
 // at all. It records how many identical requests were in flight at once.
-import {createServer, request, type IncomingMessage, type ServerResponse} from 'node:http';
+import {type ClientRequest, createServer, request, type IncomingMessage, type ServerResponse} from 'node:http';
 import {rmSync} from 'node:fs';
 
 export type SlowProxy = {
@@ -18,12 +18,18 @@ const streaming = (url: string) => /\/events|\/logs/.test(url);
 export async function slowProxy(listen: string, upstream: string, delay: number): Promise<SlowProxy> {
 	const inFlight = new Map<string, number>();
 	const held = new Set<ServerResponse>();
+	const timers = new Set<NodeJS.Timeout>();
+	const upstreams = new Set<ClientRequest>();
+	let closed = false;
 	const proxy: SlowProxy = {
 		delay,
 		peak: new Map(),
 		seen: [],
 		close: () =>
 			new Promise((resolve) => {
+				closed = true;
+				for (const timer of timers) clearTimeout(timer);
+				for (const out of upstreams) out.destroy();
 				for (const res of held) res.destroy();
 				server.close(() => resolve());
 				server.closeAllConnections();
@@ -52,15 +58,22 @@ export async function slowProxy(listen: string, upstream: string, delay: number)
 		const body: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => body.push(chunk));
 		req.on('end', () => {
-			setTimeout(() => {
+			const timer = setTimeout(() => {
+				timers.delete(timer);
+				// The client went away while it waited: nothing to forward (an upstream
+				// events stream opened now would never be closed).
+				if (res.destroyed || closed) return;
 				const out = request({socketPath: upstream, path: url, method: req.method, headers: req.headers, agent: false}, (answer) => {
 					res.writeHead(answer.statusCode ?? 502, answer.headers);
 					answer.pipe(res);
 				});
+				upstreams.add(out);
+				out.on('close', () => upstreams.delete(out));
 				out.on('error', () => res.destroy());
 				res.on('close', () => out.destroy());
 				out.end(Buffer.concat(body));
 			}, streaming(url) ? 0 : proxy.delay);
+			timers.add(timer);
 		});
 	};
 	const server = createServer(handle);
