@@ -37,7 +37,16 @@ export type Watcher = {
 	refreshNow(): void;
 	/** The service or node on screen: its tasks are polled every refresh even when the full list is not. */
 	focus(filter: TaskFilter | undefined): void;
+	/**
+	 * Resolves once the first frame has what it needs: nodes and services, and on a small
+	 * cluster all tasks (or once a first read fails: the frame shows the error).
+	 */
+	firstData: Promise<void>;
 };
+
+// Below this many desired tasks the full task list (history included, ~5 per slot) is a
+// small answer: it is asked for at once, and the first frame shows the tasks.
+const smallCluster = 200;
 
 export function watchCluster(api: SwarmReader, sink: ClusterSink, options: WatchOptions = {}): Watcher {
 	const refresh = options.refresh ?? 2000;
@@ -109,8 +118,16 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 	let focus: TaskFilter | undefined;
 	const fullInterval = () => Math.min(60_000, Math.max(refresh, fullCost * 50));
 	const fetchers: Record<Kind, () => Promise<void>> = {
-		nodes: async () => sink.setNodes(await api.nodes()),
-		services: async () => sink.setServices(await api.services()),
+		nodes: async () => {
+			sink.setNodes(await api.nodes());
+			got.add('nodes');
+		},
+		services: async () => {
+			const services = await api.services();
+			sink.setServices(services);
+			got.add('services');
+			if (!started && services.reduce((sum, s) => sum + (s.ServiceStatus?.DesiredTasks ?? 0), 0) <= smallCluster) startFull();
+		},
 		tasks: async () => {
 			const start = Date.now();
 			// On a large cluster the full list holds what the counts need (running tasks) and
@@ -122,6 +139,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 			sink.setTasks(tasks, large && kept ? (task) => (kept.service ?? []).includes(task.ServiceID ?? '') || (kept.node ?? []).includes(task.NodeID ?? '') : undefined);
 			fullCost = Date.now() - start;
 			lastFull = Date.now();
+			got.add('tasks');
 		},
 		focus: async () => {
 			const filter = focus;
@@ -150,6 +168,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 				fail(error);
 			})
 			.finally(() => {
+				firstCheck();
 				inFlight.delete(kind);
 				if (again.delete(kind)) load(kind);
 			});
@@ -225,11 +244,9 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 	};
 
 	// At start the full task list (the biggest answer by far) waits for the tasks on screen:
-	// the first frame needs nodes, services and the focused tasks, not all of them.
-	subscribe();
-	load('info');
-	load('nodes');
-	load('services');
+	// the first frame needs nodes, services and the focused tasks, not all of them. A small
+	// cluster's list is asked for as soon as the services say it is small.
+	const got = new Set<Kind>();
 	let started = false;
 	const startFull = () => {
 		if (started) return;
@@ -237,10 +254,20 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		load('tasks');
 		poll();
 	};
+	let firstDone: () => void = () => undefined;
+	const firstData = new Promise<void>((resolve) => (firstDone = resolve));
+	const firstCheck = () => {
+		if (failed || down || (got.has('nodes') && got.has('services') && (!started || got.has('tasks')))) firstDone();
+	};
+	subscribe();
+	load('info');
+	load('nodes');
+	load('services');
 	later(500, startFull);
 	resyncLoop();
 
 	return {
+		firstData,
 		stop() {
 			stopped = true;
 			for (const timer of timers) clearTimeout(timer);

@@ -49,18 +49,50 @@ describe('watchCluster', () => {
 	beforeEach(() => vi.useFakeTimers());
 	afterEach(() => vi.useRealTimers());
 
-	it('loads nodes and services, then the tasks, then polls tasks every refresh interval only', async () => {
+	it('on a small cluster loads nodes, services and at once all tasks, then polls tasks every refresh interval only', async () => {
 		const fake = fakeApi();
 		const store = new ClusterStore();
 		const watcher = watchCluster(fake.api, store, {refresh: 2000, resync: 30_000});
+		let first = false;
+		void watcher.firstData.then(() => (first = true));
 		await vi.advanceTimersByTimeAsync(10);
 		expect(store.get()).toMatchObject({connection: 'live'});
 		expect(store.get().services.size).toBe(4);
-		expect(fake.calls).toMatchObject({nodes: 1, services: 1, tasks: 0, events: 1});
-		await vi.advanceTimersByTimeAsync(500);
-		expect(fake.calls.tasks).toBe(1);
+		expect(store.get().tasks.size).toBe(lab.tasks.length);
+		expect(first).toBe(true);
+		expect(fake.calls).toMatchObject({nodes: 1, services: 1, tasks: 1, events: 1});
 		await vi.advanceTimersByTimeAsync(10_000);
 		expect(fake.calls).toMatchObject({nodes: 1, services: 1, tasks: 6});
+		watcher.stop();
+	});
+
+	it('on a large cluster the first data is nodes and services; all tasks wait for the tasks on screen', async () => {
+		const fake = fakeApi();
+		const big = lab.services.map((s) => ({...s, ServiceStatus: {RunningTasks: 100, DesiredTasks: 100}}));
+		fake.api.services = async () => big;
+		const filters: unknown[] = [];
+		const tasks = fake.api.tasks;
+		fake.api.tasks = (filter) => (filters.push(filter), tasks(filter));
+		const watcher = watchCluster(fake.api, new ClusterStore(), {refresh: 2000, resync: 30_000});
+		let first = false;
+		void watcher.firstData.then(() => (first = true));
+		await vi.advanceTimersByTimeAsync(10);
+		expect(first).toBe(true);
+		expect(filters).toEqual([]);
+		watcher.focus({service: ['svc']});
+		await vi.advanceTimersByTimeAsync(10);
+		expect(filters).toEqual([{service: ['svc']}, {}]);
+		watcher.stop();
+	});
+
+	it('the first data is there when the first read fails (the frame shows why)', async () => {
+		const fake = fakeApi();
+		fake.setDown(true);
+		const watcher = watchCluster(fake.api, new ClusterStore(), {refresh: 2000, resync: 30_000});
+		let first = false;
+		void watcher.firstData.then(() => (first = true));
+		await vi.advanceTimersByTimeAsync(10);
+		expect(first).toBe(true);
 		watcher.stop();
 	});
 
@@ -106,11 +138,12 @@ describe('watchCluster', () => {
 		const watcher = watchCluster(fake.api, new ClusterStore(), {refresh: 100, resync: 600_000});
 		await vi.advanceTimersByTimeAsync(10);
 		fake.setSlow(true);
-		await vi.advanceTimersByTimeAsync(1500); // the first list, then ten ticks while it is stuck
-		expect(fake.calls.tasks).toBe(1);
+		const before = fake.calls.tasks;
+		await vi.advanceTimersByTimeAsync(1500); // one list, then ten ticks while it is stuck
+		expect(fake.calls.tasks).toBe(before + 1);
 		fake.release();
 		await vi.advanceTimersByTimeAsync(1);
-		expect(fake.calls.tasks).toBe(2); // one queued follow-up, not ten
+		expect(fake.calls.tasks).toBe(before + 2); // one queued follow-up, not ten
 		watcher.stop();
 	});
 
