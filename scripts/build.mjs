@@ -1,11 +1,15 @@
-// Bundles swarmtui (ESM: dist/swarmtui.js and the UI chunk in dist/chunks/): loading
-// Ink's module graph file by file costs ~400 ms at start-up, a bundle about half that.
+// Bundles swarmtui: dist/app.cjs (the CLI and everything it loads, one file: loading
+// Ink's module graph file by file costs ~400 ms at start-up) and dist/swarmtui.js, the
+// launcher that runs it with V8's code cache (source/boot.ts). CommonJS, because only a
+// script (not an ES module) can be given a code cache on Node 20.
 import {build} from 'esbuild';
-import {chmodSync, readFileSync, rmSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {chmodSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 
 const outdir = process.env.SWARMTUI_BUILD_OUTDIR ?? 'dist';
 const outfile = `${outdir}/swarmtui.js`;
+const appfile = `${outdir}/app.cjs`;
 const minify = process.env.SWARMTUI_BUILD_MINIFY !== '0';
 
 // Added to Ink's OutputCaches: clipped lines and whole rows remembered by content.
@@ -47,17 +51,36 @@ function sharedCaches() {
     return shared;
 }
 `;
+// yoga's loader instantiates its WebAssembly asynchronously, and yoga's index awaits it at
+// the top level, which a script cannot. Given the module at once (Node compiles
+// WebAssembly synchronously), the loader finishes before it returns.
+function yogaSync(indexPath) {
+	const binary = readFileSync(resolve(dirname(indexPath), '../binaries/yoga-wasm-base64-esm.js'), 'utf8');
+	const wasm = binary.match(/"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/);
+	const from = 'const Yoga = wrapAssembly(await loadYoga());';
+	const source = readFileSync(indexPath, 'utf8');
+	if (!wasm || !binary.includes('h.instantiateWasm(') || !source.includes(from)) throw new Error(`yoga's loader changed shape: ${indexPath}`);
+	return source.replace(
+		from,
+		`const yogaModule = {
+	instantiateWasm(imports, receive) {
+		receive(new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(${JSON.stringify(wasm[1])}, 'base64')), imports));
+		return {};
+	},
+};
+loadYoga(yogaModule);
+if (!yogaModule.calledRun) throw new Error('yoga did not start');
+const Yoga = wrapAssembly(yogaModule);`,
+	);
+}
+
 rmSync(`${outdir}/chunks`, {recursive: true, force: true});
 await build({
-	// The UI (Ink, React, yoga) is a chunk the CLI import()s while its first requests
-	// are in flight (source/ui/start.tsx).
-	entryPoints: {swarmtui: 'source/cli.tsx'},
-	outdir,
-	splitting: true,
-	chunkNames: 'chunks/[name]-[hash]',
+	entryPoints: ['source/cli.tsx'],
+	outfile: appfile,
 	bundle: true,
 	platform: 'node',
-	format: 'esm',
+	format: 'cjs',
 	target: 'node20',
 	jsx: 'automatic',
 	minify,
@@ -75,23 +98,45 @@ await build({
 				b.onResolve({filter: /^\.\/session$/}, (args) => (args.importer.includes('dockerode') ? {path: 'session', namespace: 'stub'} : undefined));
 				b.onResolve({filter: /^\.\/ssh$/}, (args) => (args.importer.includes('docker-modem') ? {path: 'ssh', namespace: 'stub'} : undefined));
 				// Every copy of string-width (Ink's, wrap-ansi's, ours) answers plain and
-				// box-drawing text at once and remembers the rest (source/ui/fastwidth.ts).
+				// box-drawing text at once and remembers the rest (source/ui/fastwidth.ts). Its
+				// own set-up (a grapheme segmenter, Unicode regexes: ~30 ms) waits for the first
+				// string that needs it: the module's body runs inside a function.
 				b.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, (args) => {
 					const source = readFileSync(args.path, 'utf8');
-					if (!source.includes('export default function stringWidth(')) throw new Error(`string-width changed shape: ${args.path}`);
+					const imports = source.match(/^import .*;$/gm) ?? [];
+					const body = imports.reduce((rest, line) => rest.replace(line, ''), source);
+					if (!body.includes('export default function stringWidth(') || /^(import|export) /m.test(body.replace('export default function stringWidth(', ''))) {
+						throw new Error(`string-width changed shape: ${args.path}`);
+					}
 					const fast = JSON.stringify(resolve('source/ui/fastwidth.ts'));
 					return {
-						contents: `${source.replace('export default function stringWidth(', 'function stringWidthSlow(')}\nimport {withFastPath} from ${fast};\nexport default withFastPath(stringWidthSlow);\n`,
+						contents: `${imports.join('\n')}
+import {withFastPath} from ${fast};
+let slow;
+function load() {
+${body.replace('export default function stringWidth(', 'slow = function stringWidth(')}
+}
+export default withFastPath((text, options) => {
+	if (!slow) load();
+	return slow(text, options);
+});
+`,
 						loader: 'js',
 						resolveDir: dirname(args.path),
 					};
 				});
-				// yoga's WebAssembly sits in the file as a data: URI; its loader fetch()es it when
-				// fetch exists, which loads undici (~40 ms at start). Without fetch it decodes it.
-				b.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/].*\.js$/}, (args) => {
-					const source = readFileSync(args.path, 'utf8');
-					if (!source.includes('typeof fetch')) throw new Error(`yoga's loader changed shape: ${args.path}`);
-					return {contents: source.replaceAll('typeof fetch', 'typeof __swarmtuiNoFetch'), loader: 'js', resolveDir: dirname(args.path)};
+				b.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, (args) => ({contents: yogaSync(args.path), loader: 'js', resolveDir: dirname(args.path)}));
+				// Ink awaits its devtools (DEV=true only; stubbed) at the top level.
+				b.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, (args) => {
+					let source = readFileSync(args.path, 'utf8');
+					for (const [from, to] of [
+						["await import('./devtools.js');", 'void 0;'],
+						['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+					]) {
+						if (!source.includes(from)) throw new Error(`ink's reconciler changed shape (${from}): ${args.path}`);
+						source = source.replace(from, to);
+					}
+					return {contents: source, loader: 'js', resolveDir: dirname(args.path)};
 				});
 				// Ink builds each frame's text from scratch: every line is tokenized into styled
 				// characters, clipped and joined again, and its caches live for one frame only.
@@ -120,6 +165,14 @@ await build({
 					}
 					return {contents: `${source}\n${inkSharedCaches}`, loader: 'js', resolveDir: dirname(args.path)};
 				});
+				// meow sets up package.json normalisation (spdx licence tables, sorted with the
+				// locale collator: ~13 ms) when it loads; it is only used if asked for cli.pkg.
+				b.onLoad({filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/}, (args) => {
+					const source = readFileSync(args.path, 'utf8');
+					const from = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
+					if (!source.includes(from)) throw new Error(`meow's dependencies changed shape: ${args.path}`);
+					return {contents: source.replace(from, 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);'), loader: 'js', resolveDir: dirname(args.path)};
+				});
 				b.onLoad({filter: /^devtools$/, namespace: 'stub'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};'}));
 				b.onLoad({filter: /^(session|ssh)$/, namespace: 'stub'}, (args) => ({
 					contents: `module.exports = function () { throw new Error('${args.path} is not bundled in swarmtui'); };`,
@@ -128,13 +181,22 @@ await build({
 			},
 		},
 	],
-	define: {'process.env.NODE_ENV': '"production"'},
-	banner: {
-		js: [
-			"import {createRequire as __createRequire} from 'node:module';",
-			'const require = __createRequire(import.meta.url);',
-		].join('\n'),
-	},
+	// The launcher hands the bundle its own file URL (meow and yoga ask import.meta.url).
+	define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': '__swarmtuiUrl'},
+	logLevel: 'warning',
+});
+// The launcher wraps the bundle in a function: a #! line would not parse there.
+const app = readFileSync(appfile, 'utf8').replace(/^#!.*\n/, '');
+writeFileSync(appfile, app);
+await build({
+	entryPoints: ['source/boot.ts'],
+	outfile,
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	minify,
+	define: {SWARMTUI_BUILD_ID: JSON.stringify(createHash('sha256').update(app).digest('hex').slice(0, 16))},
 	logLevel: 'warning',
 });
 chmodSync(outfile, 0o755);

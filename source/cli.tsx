@@ -72,7 +72,8 @@ const cli = meow(
     $ DOCKER_HOST=ssh://admin@manager1 swarmtui --read-only
 `,
 	{
-		importMeta: import.meta,
+		// Only its URL: in the bundle (CommonJS, dist/app.cjs) the launcher supplies it.
+		importMeta: {url: import.meta.url} as ImportMeta,
 		// Given, not searched for: meow's package.json lookup costs start-up time.
 		pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description},
 		booleanDefault: undefined,
@@ -138,8 +139,10 @@ async function main(): Promise<void> {
 	const store = new ClusterStore();
 	const activity = new ActivityLog();
 	const early = interactive ? watchCluster(api, store, {refresh, onEvent: (event) => activity.addEvent(event)}) : undefined;
-	// Ink and React load while the engine answers (a rejection here surfaces at the await).
-	const ui = interactive ? import('./ui/start.js') : undefined;
+	// Ink and React load while the engine answers (a rejection here surfaces at the await):
+	// after this turn, once the requests are on their way (in the bundle, loading the UI
+	// is one synchronous stretch of ~100 ms).
+	const ui = interactive ? new Promise((resolve) => setImmediate(resolve)).then(() => import('./ui/start.js')) : undefined;
 	ui?.catch(() => undefined);
 	let identity;
 	try {
@@ -184,15 +187,11 @@ async function main(): Promise<void> {
 		process.exit(code);
 	};
 
-	// The first frame is drawn once nodes and services are in (or after 700 ms): a cold
-	// render costs ~100 ms, and an empty "connecting" frame first would only delay it.
-	const firstData = Date.now();
-	while (Date.now() - firstData < 700) {
-		const synced = store.get().syncedAt;
-		// Nodes and services: the tasks on screen are asked for once the UI says which.
-		if ((synced.nodes && synced.services) || store.get().connection === 'error') break;
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
+	// The first frame is drawn once its data is in (or after 700 ms): a cold render costs
+	// ~100 ms, and an empty "connecting" frame first would only delay the full one.
+	let waited: NodeJS.Timeout | undefined;
+	await Promise.race([watcher.firstData, new Promise((resolve) => (waited = setTimeout(resolve, 700)))]);
+	clearTimeout(waited);
 
 	const {startUi} = await (ui ?? import('./ui/start.js'));
 	const app = startUi({
@@ -209,6 +208,8 @@ async function main(): Promise<void> {
 		inspect: (kind, id) => (kind === 'service' ? api.inspectService(id) : kind === 'node' ? api.inspectNode(id) : api.inspectTask(id)),
 		onQuit: () => quit(0),
 	});
+	// The launcher keeps V8's code cache of what a start runs (source/boot.ts).
+	setTimeout(() => (globalThis as {swarmtuiStarted?: () => void}).swarmtuiStarted?.(), 1500).unref();
 	// A dropped ssh session (SIGHUP), kill (SIGTERM) or Ctrl-C outside raw mode.
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => quit(0));
 	process.on('exit', () => leaveAltScreen());

@@ -14,6 +14,8 @@ function narrow(code: number): boolean {
 		(code >= 0x2190 && code <= 0x21ff) || // arrows
 		(code >= 0x2500 && code <= 0x25fc) || // box drawing, blocks, geometric shapes (◽◾ are wide)
 		code === 0x2139 || // ℹ
+		code === 0x23ce || // ⏎
+		(code >= 0x2400 && code <= 0x2426) || // control pictures: ␛ ␡
 		code === 0x2605 ||
 		code === 0x2606 || // ★ ☆
 		code === 0x26a0 || // ⚠ (without VS16)
@@ -24,10 +26,26 @@ function narrow(code: number): boolean {
 	);
 }
 
-/** The width when every character is surely narrow, else undefined. */
+/**
+ * The width when every character is surely narrow, else undefined. Colour and style
+ * codes (SGR: ESC [ digits and ; m, what chalk writes) count nothing, as string-width
+ * strips them; any other escape is left to string-width.
+ */
 export function narrowWidth(text: string): number | undefined {
-	for (let i = 0; i < text.length; i++) if (!narrow(text.charCodeAt(i))) return undefined;
-	return text.length;
+	let width = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (narrow(code)) {
+			width++;
+			continue;
+		}
+		if (code !== 0x1b || text.charCodeAt(i + 1) !== 0x5b) return undefined;
+		let end = i + 2;
+		for (let c = text.charCodeAt(end); (c >= 0x30 && c <= 0x39) || c === 0x3b; c = text.charCodeAt(++end));
+		if (text.charCodeAt(end) !== 0x6d) return undefined;
+		i = end;
+	}
+	return width;
 }
 
 type Measure = (text: string, options?: {countAnsiEscapeCodes?: boolean; ambiguousIsNarrow?: boolean}) => number;

@@ -1,7 +1,7 @@
 // Connecting like the docker CLI, against the lab: contexts, ssh, and the clear
 // one-sentence errors when the endpoint is wrong.
 import {execFile} from 'node:child_process';
-import {chmodSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
@@ -150,5 +150,42 @@ describe('connecting', () => {
 		expect(help.stdout).toContain('--context');
 		expect(help.stdout).toContain('--read-only');
 		expect(help.stdout).toContain('Tab / Shift-Tab');
+	});
+
+	it('keeps V8\'s code cache of a start, reuses it, and replaces one that is damaged', async () => {
+		const cache = mkdtempSync(join(tmpdir(), 'swarmtui-e2e-cache-'));
+		const dir = join(cache, 'swarmtui');
+		const files = () => {
+			try {
+				return readdirSync(dir).filter((name) => name.startsWith('code-'));
+			} catch {
+				return [];
+			}
+		};
+		const start = async () => {
+			const term = startCli(['--host', manager], {columns: 150, rows: 30, env: {XDG_CACHE_HOME: cache}});
+			open.push(term);
+			await term.waitFor(/monitor\s+global/);
+			return term;
+		};
+		// First start: written once the first frames are drawn.
+		const first = await start();
+		const [file] = await until('the code cache', () => (files().length === 1 ? files() : undefined), 10_000);
+		const path = join(dir, file!);
+		const written = statSync(path);
+		expect(written.size).toBeGreaterThan(100_000);
+		expect(written.mode & 0o777).toBe(0o600);
+		first.close();
+		// Second start: accepted, so left as it is.
+		const second = await start();
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect(statSync(path).mtimeMs).toBe(written.mtimeMs);
+		second.close();
+		// Damaged: V8 refuses it, the start works all the same, and a good one replaces it.
+		writeFileSync(path, 'not a code cache');
+		const third = await start();
+		await until('a new code cache', () => (statSync(path).size > 100_000 ? true : undefined), 10_000);
+		third.keys('j');
+		await third.waitFor(/monitor\s+global/);
 	});
 });
