@@ -125,6 +125,24 @@ export default withFastPath((text, options) => {
 						resolveDir: dirname(args.path),
 					};
 				});
+				// Ink's output splits lines into graphemes: plain lines without ICU
+				// (source/ui/graphemes.ts).
+				const graphemes = JSON.stringify(resolve('source/ui/graphemes.ts'));
+				for (const [filter, from] of [
+					[/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });'],
+					[/[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});"],
+				]) {
+					b.onLoad({filter}, (args) => {
+						const source = readFileSync(args.path, 'utf8');
+						if (!source.includes(from)) throw new Error(`grapheme segmenter not found: ${args.path}`);
+						const name = from.split(' ')[1];
+						return {
+							contents: `import {graphemeSegmenter as __graphemeSegmenter} from ${graphemes};\n${source.replace(from, `const ${name} = __graphemeSegmenter(() => new Intl.Segmenter(undefined, {granularity: 'grapheme'}));`)}`,
+							loader: 'js',
+							resolveDir: dirname(args.path),
+						};
+					});
+				}
 				b.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, (args) => ({contents: yogaSync(args.path), loader: 'js', resolveDir: dirname(args.path)}));
 				// Ink awaits its devtools (DEV=true only; stubbed) at the top level.
 				b.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, (args) => {

@@ -5,7 +5,7 @@
 // The bundle routes every copy of string-width through here (scripts/build.mjs).
 
 /** Characters one column wide in any terminal: no emoji presentation, no combining. */
-function narrow(code: number): boolean {
+export function narrow(code: number): boolean {
 	return (
 		(code >= 0x20 && code <= 0x7e) ||
 		(code >= 0xa0 && code <= 0xff && code !== 0xad) ||
