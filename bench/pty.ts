@@ -12,7 +12,7 @@ const ansi = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[()][0-
 export type Pty = {
 	child: ChildProcess;
 	startedAt: number;
-	/** Resolves when the newest output (ANSI stripped) holds every marker; the time in ms since start. */
+	/** Resolves when the newest output (ANSI stripped) holds every marker; the time in ms since node was started. */
 	waitFor(markers: string[], timeout?: number): Promise<number>;
 	/** Writes keys and resolves with the ms until the next output. */
 	press(keys: string, timeout?: number): Promise<number>;
@@ -20,14 +20,23 @@ export type Pty = {
 	stop(): Promise<void>;
 };
 
+// Written by the shell just before it becomes node: times count from there, not from
+// starting script, sh and stty (~15 ms here), which are the harness, not swarmtui.
+const execMark = '[exec]';
+
 export function startPty(args: string[], columns: number, rows: number, env: Record<string, string> = {}): Pty {
-	const command = `stty cols ${columns} rows ${rows}; exec node ${cli} ${args.join(' ')}`;
-	const startedAt = performance.now();
+	const command = `stty cols ${columns} rows ${rows}; printf '${execMark}'; exec node ${cli} ${args.join(' ')}`;
+	let startedAt = performance.now();
+	let execSeen = false;
 	const child = spawn('script', ['-qfec', command, '/dev/null'], {env: {...process.env, TERM: 'xterm-256color', ...env}, stdio: ['pipe', 'pipe', 'pipe']});
 	let tail = '';
 	let waiters: Array<() => void> = [];
 	child.stdout?.on('data', (chunk: Buffer) => {
 		tail = (tail + chunk.toString('utf8')).slice(-200_000);
+		if (!execSeen && tail.includes(execMark)) {
+			execSeen = true;
+			startedAt = performance.now();
+		}
 		const now = waiters;
 		waiters = [];
 		for (const waiter of now) waiter();
@@ -35,7 +44,9 @@ export function startPty(args: string[], columns: number, rows: number, env: Rec
 	const nextOutput = () => new Promise<void>((resolve) => waiters.push(resolve));
 	return {
 		child,
-		startedAt,
+		get startedAt() {
+			return startedAt;
+		},
 		async waitFor(markers, timeout = 60_000) {
 			const deadline = performance.now() + timeout;
 			for (;;) {
