@@ -3,7 +3,7 @@
 // has no compile cache of its own, and parsing and compiling the bundle's functions was
 // about a third of start-up. The cache is the bytecode of every function the first
 // frames ran; it is written once (first start, or after an upgrade) and then reused.
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -19,12 +19,25 @@ const app = join(here, 'app.cjs');
 const cacheDir = join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'swarmtui');
 const cacheFile = join(cacheDir, `code-${SWARMTUI_BUILD_ID}-${process.version}-${process.arch}.bin`);
 
-let cached: Buffer | undefined;
-try {
-	cached = readFileSync(cacheFile);
-} catch {
-	// None yet: this start writes it.
+/**
+ * The cache, if this user wrote it and no one else can have: its code runs as this
+ * user, and under sudo XDG_CACHE_HOME may still name another user's folder.
+ */
+function readCache(): Buffer | undefined {
+	let fd: number | undefined;
+	try {
+		fd = openSync(cacheFile, 'r');
+		const stat = fstatSync(fd);
+		if (stat.uid !== process.getuid?.() || (stat.mode & 0o022) !== 0) return undefined;
+		return readFileSync(fd);
+	} catch {
+		return undefined; // none yet: this start writes it
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
 }
+
+const cached = readCache();
 const source = readFileSync(app, 'utf8');
 const script = new Script(`(function (exports, require, module, __filename, __dirname, __swarmtuiUrl) {${source}\n})`, {
 	filename: app,

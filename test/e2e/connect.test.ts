@@ -1,7 +1,7 @@
 // Connecting like the docker CLI, against the lab: contexts, ssh, and the clear
 // one-sentence errors when the endpoint is wrong.
 import {execFile} from 'node:child_process';
-import {chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
@@ -187,5 +187,12 @@ describe('connecting', () => {
 		await until('a new code cache', () => (statSync(path).size > 100_000 ? true : undefined), 10_000);
 		third.keys('j');
 		await third.waitFor(/monitor\s+global/);
+		third.close();
+		// One that others could have written is not run: replaced like a damaged one.
+		chmodSync(path, 0o666);
+		utimesSync(path, new Date(0), new Date(0));
+		await start();
+		await until('the cache replaced', () => (statSync(path).mtimeMs > 0 ? true : undefined), 10_000);
+		expect(statSync(path).mode & 0o777).toBe(0o600);
 	});
 });
