@@ -74,6 +74,7 @@ const Yoga = wrapAssembly(yogaModule);`,
 	);
 }
 
+// Builds before the launcher left a chunks folder beside the bundle.
 rmSync(`${outdir}/chunks`, {recursive: true, force: true});
 await build({
 	entryPoints: ['source/cli.tsx'],
