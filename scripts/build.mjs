@@ -98,6 +98,10 @@ await build({
 				// through the ssh binary (source/docker/ssh.ts).
 				b.onResolve({filter: /^\.\/session$/}, (args) => (args.importer.includes('dockerode') ? {path: 'session', namespace: 'stub'} : undefined));
 				b.onResolve({filter: /^\.\/ssh$/}, (args) => (args.importer.includes('docker-modem') ? {path: 'ssh', namespace: 'stub'} : undefined));
+				// BuildKit progress (protobufjs) and build contexts (tar-fs) are for building
+				// images, which swarmtui never does; tar-fs loaded at start-up.
+				b.onResolve({filter: /^\.\/buildkit$/}, (args) => (args.importer.includes('dockerode') ? {path: 'buildkit', namespace: 'stub'} : undefined));
+				b.onResolve({filter: /^tar-fs$/}, (args) => (args.importer.includes('dockerode') ? {path: 'tar-fs', namespace: 'stub'} : undefined));
 				// Every copy of string-width (Ink's, wrap-ansi's, ours) answers plain and
 				// box-drawing text at once and remembers the rest (source/ui/fastwidth.ts). Its
 				// own set-up (a grapheme segmenter, Unicode regexes: ~30 ms) waits for the first
@@ -193,8 +197,8 @@ export default withFastPath((text, options) => {
 					return {contents: source.replace(from, 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);'), loader: 'js', resolveDir: dirname(args.path)};
 				});
 				b.onLoad({filter: /^devtools$/, namespace: 'stub'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};'}));
-				b.onLoad({filter: /^(session|ssh)$/, namespace: 'stub'}, (args) => ({
-					contents: `module.exports = function () { throw new Error('${args.path} is not bundled in swarmtui'); };`,
+				b.onLoad({filter: /^(session|ssh|buildkit|tar-fs)$/, namespace: 'stub'}, (args) => ({
+					contents: `const missing = () => { throw new Error('${args.path} is not bundled in swarmtui'); };\nmodule.exports = new Proxy(missing, {get: (target, key) => (key in target || typeof key === 'symbol' || key === '__esModule' ? target[key] : missing)});`,
 					loader: 'js',
 				}));
 			},
