@@ -72,9 +72,12 @@ export function startPty(args: string[], columns: number, rows: number, env: Rec
 			}
 		},
 		async stop() {
+			// Gone before the next measurement starts: an exiting process competes for the CPU.
+			const exited = child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
 			child.stdin?.write('q');
-			await new Promise((r) => setTimeout(r, 300));
+			await Promise.race([exited, new Promise((r) => setTimeout(r, 1000))]);
 			child.kill('SIGTERM');
+			await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
 		},
 	};
 }
