@@ -126,7 +126,10 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 			const services = await api.services();
 			sink.setServices(services);
 			got.add('services');
-			if (!started && services.reduce((sum, s) => sum + (s.ServiceStatus?.DesiredTasks ?? 0), 0) <= smallCluster) startFull();
+			if (!started && services.reduce((sum, s) => sum + (s.ServiceStatus?.DesiredTasks ?? 0), 0) <= smallCluster) {
+				tasksFirst = true;
+				startFull();
+			}
 		},
 		tasks: async () => {
 			const start = Date.now();
@@ -248,6 +251,9 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 	// cluster's list is asked for as soon as the services say it is small.
 	const got = new Set<Kind>();
 	let started = false;
+	// Whether the first frame waits for all tasks: only when the cluster is small (not when
+	// the full list was started by the timer below on a slow engine).
+	let tasksFirst = false;
 	const startFull = () => {
 		if (started) return;
 		started = true;
@@ -257,7 +263,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 	let firstDone: () => void = () => undefined;
 	const firstData = new Promise<void>((resolve) => (firstDone = resolve));
 	const firstCheck = () => {
-		if (failed || down || (got.has('nodes') && got.has('services') && (!started || got.has('tasks')))) firstDone();
+		if (failed || down || (got.has('nodes') && got.has('services') && (!tasksFirst || got.has('tasks')))) firstDone();
 	};
 	subscribe();
 	load('info');

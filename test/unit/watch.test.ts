@@ -85,6 +85,19 @@ describe('watchCluster', () => {
 		watcher.stop();
 	});
 
+	it('on a slow large cluster the first data does not wait for the full list the timer started', async () => {
+		const fake = fakeApi();
+		const big = lab.services.map((s) => ({...s, ServiceStatus: {RunningTasks: 100, DesiredTasks: 100}}));
+		fake.api.services = () => new Promise((resolve) => setTimeout(() => resolve(big), 800));
+		fake.api.tasks = () => new Promise(() => undefined); // never answers
+		const watcher = watchCluster(fake.api, new ClusterStore(), {refresh: 2000, resync: 30_000});
+		let first = false;
+		void watcher.firstData.then(() => (first = true));
+		await vi.advanceTimersByTimeAsync(810);
+		expect(first).toBe(true);
+		watcher.stop();
+	});
+
 	it('the first data is there when the first read fails (the frame shows why)', async () => {
 		const fake = fakeApi();
 		fake.setDown(true);
