@@ -211,12 +211,14 @@ export default withFastPath((text, options) => {
 // The launcher wraps the bundle in a function: a #! line would not parse there.
 const app = readFileSync(appfile, 'utf8').replace(/^#!.*\n/, '');
 writeFileSync(appfile, app);
+// The launcher is CommonJS: an ES module entry costs Node its ES module loader's set-up.
+writeFileSync(`${outdir}/package.json`, '{"type": "commonjs"}\n');
 await build({
 	entryPoints: ['source/boot.ts'],
 	outfile,
 	bundle: true,
 	platform: 'node',
-	format: 'esm',
+	format: 'cjs',
 	target: 'node20',
 	minify,
 	define: {SWARMTUI_BUILD_ID: JSON.stringify(createHash('sha256').update(app).digest('hex').slice(0, 16))},
