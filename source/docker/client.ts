@@ -79,12 +79,14 @@ function readPem(path: string | undefined, what: string): Buffer | undefined {
 export function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
 	const none = {socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined};
 	switch (endpoint.transport) {
+		// The Host header Node would send, given: working it out, Node's first request
+		// compiles its IPv6 pattern (~10 ms of start-up).
 		case 'unix':
 		case 'npipe':
-			return {...none, socketPath: endpoint.socketPath};
+			return {...none, socketPath: endpoint.socketPath, headers: {Host: 'localhost'}};
 		case 'ssh':
 			// HTTP over the ssh child's stdio; the host name is only for the Host header.
-			return {...none, host: 'docker', port: 80, protocol: 'http', agent: sshAgent(endpoint)} as Docker.DockerOptions;
+			return {...none, host: 'docker', port: 80, protocol: 'http', agent: sshAgent(endpoint), headers: {Host: 'docker'}} as Docker.DockerOptions;
 		case 'tcp': {
 			const tls = endpoint.tls;
 			if (!tls) return {...none, host: endpoint.hostname, port: endpoint.port, protocol: 'http'};
