@@ -148,6 +148,21 @@ export default withFastPath((text, options) => {
 						};
 					});
 				}
+				// The style diff between neighbouring cells: equal styles answered at once
+				// (source/ui/ansidiff.ts).
+				b.onLoad({filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/}, (args) => {
+					const source = readFileSync(args.path, 'utf8');
+					const from = 'export function diffAnsiCodes(from, to) {';
+					if (!source.includes(from)) throw new Error(`ansi-tokenize's diff changed shape: ${args.path}`);
+					return {
+						contents: `${source.replace(from, 'function diffAnsiCodesSlow(from, to) {')}
+import {withUnchangedFastPath} from ${JSON.stringify(resolve('source/ui/ansidiff.ts'))};
+export const diffAnsiCodes = withUnchangedFastPath(diffAnsiCodesSlow);
+`,
+						loader: 'js',
+						resolveDir: dirname(args.path),
+					};
+				});
 				b.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, (args) => ({contents: yogaSync(args.path), loader: 'js', resolveDir: dirname(args.path)}));
 				// Ink awaits its devtools (DEV=true only; stubbed) at the top level.
 				b.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, (args) => {
