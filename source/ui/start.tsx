@@ -2,11 +2,14 @@
 // flight, so loading Ink and React (the biggest part of start-up) overlaps the network.
 import {render} from 'ink';
 import {App, type AppProps} from './App.js';
+import {KeyStream} from './keystream.js';
 import {enterAltScreen} from './screen.js';
 
 export function startUi(props: AppProps): {unmount: () => void} {
 	enterAltScreen();
 	const app = render(<App {...props} />, {
+		// Esc and a key typed right after it as two keys, not one Alt+key (keystream.ts).
+		stdin: new KeyStream(process.stdin) as unknown as NodeJS.ReadStream,
 		exitOnCtrlC: false,
 		// Ink's default 30 frames/s makes a key that lands just after a frame wait up to
 		// 33 ms for the next one. Bursts are still coalesced; the log view paces itself.
