@@ -2,7 +2,7 @@
 // and dialogs on top. It renders the store's snapshot and keeps the operator's place;
 // it never fetches, and it changes the swarm only through the actions it is given.
 import {Box, type Key, Text, useInput} from 'ink';
-import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
+import {useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import type {Actions} from '../actions/index.js';
 import {checkPath} from '../actions/savelogs.js';
 import type {FollowOptions, FollowSink, Follower, LogTarget} from '../docker/logfollow.js';
@@ -677,6 +677,9 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		const open = getDialog();
 		return Boolean(getEditing()) || open?.kind === 'prompt' || open?.kind === 'type';
 	};
+	// A key is handled with what its render shows: one handled since the last commit may
+	// have changed it, so the next waits for that render (and its keyTurn effect).
+	const unrendered = useRef(false);
 	const nextKey = () => {
 		// Text typed into a field depends on nothing else on screen: take it all at once.
 		while (queue.current.length) {
@@ -685,16 +688,29 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			const plain = !key.return && !key.escape && !key.tab && !key.upArrow && !key.downArrow && !key.pageUp && !key.pageDown;
 			const wasTyping = typingInto() && plain;
 			onKey(input, key);
+			unrendered.current = true;
 			if (!wasTyping || !typingInto()) break;
 		}
 		if (queue.current.length) setKeyTurn((turn) => turn + 1);
 	};
 	useEffect(nextKey, [keyTurn]);
-	useInput((input, key) => {
-		const waiting = queue.current.length > 0;
-		queue.current.push(...splitKeys(input, key));
-		if (!waiting) nextKey();
+	// Ink calls the handler it subscribed in an effect, and reads stdin between a render
+	// and that effect: a key read then (or before the render) would meet an older render
+	// and act on what was on screen then, like Enter on a filter and then "l" on the row
+	// the filter hid. So the handler Ink holds only queues, and keys are handled from the
+	// latest commit.
+	const takeKey = useRef<(input: string, key: Key) => void>(() => undefined);
+	useLayoutEffect(() => {
+		unrendered.current = false;
+		takeKey.current = (input, key) => {
+			const waiting = queue.current.length > 0;
+			queue.current.push(...splitKeys(input, key));
+			if (waiting) return; // its turn is coming
+			if (unrendered.current) setKeyTurn((turn) => turn + 1);
+			else nextKey();
+		};
 	});
+	useInput((input, key) => takeKey.current(input, key));
 
 	if (!layout) {
 		return (
