@@ -45,6 +45,17 @@ function fakeApi() {
 	};
 }
 
+/** Services that together want more tasks than a small cluster's. */
+const largeServices = () => lab.services.map((s) => ({...s, ServiceStatus: {RunningTasks: 100, DesiredTasks: 100}}));
+
+/** A watcher, and whether its first data is in yet. */
+function watchFirst(fake: ReturnType<typeof fakeApi>, store = new ClusterStore()) {
+	const watcher = watchCluster(fake.api, store, {refresh: 2000, resync: 30_000});
+	const state = {watcher, first: false};
+	void watcher.firstData.then(() => (state.first = true));
+	return state;
+}
+
 describe('watchCluster', () => {
 	beforeEach(() => vi.useFakeTimers());
 	afterEach(() => vi.useRealTimers());
@@ -52,14 +63,13 @@ describe('watchCluster', () => {
 	it('on a small cluster loads nodes, services and at once all tasks, then polls tasks every refresh interval only', async () => {
 		const fake = fakeApi();
 		const store = new ClusterStore();
-		const watcher = watchCluster(fake.api, store, {refresh: 2000, resync: 30_000});
-		let first = false;
-		void watcher.firstData.then(() => (first = true));
+		const started = watchFirst(fake, store);
+		const {watcher} = started;
 		await vi.advanceTimersByTimeAsync(10);
 		expect(store.get()).toMatchObject({connection: 'live'});
 		expect(store.get().services.size).toBe(4);
 		expect(store.get().tasks.size).toBe(lab.tasks.length);
-		expect(first).toBe(true);
+		expect(started.first).toBe(true);
 		expect(fake.calls).toMatchObject({nodes: 1, services: 1, tasks: 1, events: 1});
 		await vi.advanceTimersByTimeAsync(10_000);
 		expect(fake.calls).toMatchObject({nodes: 1, services: 1, tasks: 6});
@@ -68,16 +78,14 @@ describe('watchCluster', () => {
 
 	it('on a large cluster the first data is nodes and services; all tasks wait for the tasks on screen', async () => {
 		const fake = fakeApi();
-		const big = lab.services.map((s) => ({...s, ServiceStatus: {RunningTasks: 100, DesiredTasks: 100}}));
-		fake.api.services = async () => big;
+		fake.api.services = async () => largeServices();
 		const filters: unknown[] = [];
 		const tasks = fake.api.tasks;
 		fake.api.tasks = (filter) => (filters.push(filter), tasks(filter));
-		const watcher = watchCluster(fake.api, new ClusterStore(), {refresh: 2000, resync: 30_000});
-		let first = false;
-		void watcher.firstData.then(() => (first = true));
+		const started = watchFirst(fake);
+		const {watcher} = started;
 		await vi.advanceTimersByTimeAsync(10);
-		expect(first).toBe(true);
+		expect(started.first).toBe(true);
 		expect(filters).toEqual([]);
 		watcher.focus({service: ['svc']});
 		await vi.advanceTimersByTimeAsync(10);
@@ -87,26 +95,21 @@ describe('watchCluster', () => {
 
 	it('on a slow large cluster the first data does not wait for the full list the timer started', async () => {
 		const fake = fakeApi();
-		const big = lab.services.map((s) => ({...s, ServiceStatus: {RunningTasks: 100, DesiredTasks: 100}}));
-		fake.api.services = () => new Promise((resolve) => setTimeout(() => resolve(big), 800));
+		fake.api.services = () => new Promise((resolve) => setTimeout(() => resolve(largeServices()), 800));
 		fake.api.tasks = () => new Promise(() => undefined); // never answers
-		const watcher = watchCluster(fake.api, new ClusterStore(), {refresh: 2000, resync: 30_000});
-		let first = false;
-		void watcher.firstData.then(() => (first = true));
+		const started = watchFirst(fake);
 		await vi.advanceTimersByTimeAsync(810);
-		expect(first).toBe(true);
-		watcher.stop();
+		expect(started.first).toBe(true);
+		started.watcher.stop();
 	});
 
 	it('the first data is there when the first read fails (the frame shows why)', async () => {
 		const fake = fakeApi();
 		fake.setDown(true);
-		const watcher = watchCluster(fake.api, new ClusterStore(), {refresh: 2000, resync: 30_000});
-		let first = false;
-		void watcher.firstData.then(() => (first = true));
+		const started = watchFirst(fake);
 		await vi.advanceTimersByTimeAsync(10);
-		expect(first).toBe(true);
-		watcher.stop();
+		expect(started.first).toBe(true);
+		started.watcher.stop();
 	});
 
 	it('asks for the tasks on screen first when the UI names them, then for all', async () => {
