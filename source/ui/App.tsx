@@ -22,7 +22,7 @@ import {FilterBar} from './FilterBar.js';
 import {Footer, type FooterMessage} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
-import {splitKeys} from './input.js';
+import {pastedText, plainKey, splitKeys} from './input.js';
 import {commandError, commandHint, completeCommand, defaultKeys, type Keymap, keyName, keyTranslator, parseCommand, type PaneName} from './keys.js';
 import {computeLayout, minColumns, minRows} from './layout.js';
 import {MainView} from './MainView.js';
@@ -70,6 +70,8 @@ export type AppProps = {
 	keymap?: Keymap;
 	/** Fixed terminal size (tests); otherwise the real terminal's, updated on resize. */
 	size?: {columns: number; rows: number};
+	/** Pasted text (bracketed paste, from the key stream): goes into a field as text, never as keys. */
+	onPaste?: (listener: (text: string) => void) => () => void;
 };
 
 type View = {kind: 'main'} | {kind: 'rollout'; id: number} | {kind: 'activity'; index: number} | {kind: 'problems'; index: number} | {kind: 'stacks'; index: number} | ({kind: 'objects'} & ObjectsState) | {kind: 'logs'} | ({kind: 'inspect'} & InspectState);
@@ -115,7 +117,7 @@ function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => 
 	return [value, () => ref.current, update];
 }
 
-export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, inspect, listObjects, clock, size, keymap = defaultKeys}: AppProps) {
+export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, inspect, listObjects, clock, size, onPaste, keymap = defaultKeys}: AppProps) {
 	const translate = useMemo(() => keyTranslator(keymap), [keymap]);
 	const snapshot = useSyncExternalStore(store.subscribe, store.get);
 	const entries = useSyncExternalStore(activity.subscribe, activity.get);
@@ -668,10 +670,22 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		if (pane !== 'nodes' && serviceKey) return serviceAction(serviceKey);
 	};
 
+	/** Pasted text: typed into the open field; anywhere else it does nothing (it is never keys). */
+	const onPasted = (text: string) => {
+		const value = pastedText(text);
+		const open = getDialog();
+		if (open?.kind === 'prompt' || open?.kind === 'type') return updateDialog(() => dialogKey(open, value, plainKey).dialog);
+		if (open) return setMessage({text: 'a paste does not answer a confirmation: press y to confirm, any other key to cancel'});
+		const typing = getEditing();
+		if (typing) return setFilters((old) => ({...old, [typing]: (old[typing] + value).slice(0, 200)}));
+		setMessage({text: 'pasted text is ignored here: paste into a filter (/) or a prompt'});
+	};
+
 	// Keys that arrive together ("/web⏎l" in one read over ssh) are handled one per
 	// render, so each key sees the screen the previous one produced (a filter typed in
-	// the same burst has narrowed the list before `l` picks the selected row).
-	const queue = useRef<Array<[string, Key]>>([]);
+	// the same burst has narrowed the list before `l` picks the selected row). A paste
+	// waits its turn among them (paste: true), so "/" then a paste lands in the filter.
+	const queue = useRef<Array<[string, Key, paste?: boolean]>>([]);
 	const [keyTurn, setKeyTurn] = useState(0);
 	const typingInto = () => {
 		const open = getDialog();
@@ -683,11 +697,18 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	const nextKey = () => {
 		// Text typed into a field depends on nothing else on screen: take it all at once.
 		while (queue.current.length) {
-			const next = queue.current.shift() as [string, Key];
-			const [input, key] = next;
+			const [input, key, paste] = queue.current.shift() as [string, Key, boolean?];
 			const plain = !key.return && !key.escape && !key.tab && !key.upArrow && !key.downArrow && !key.pageUp && !key.pageDown;
 			const wasTyping = typingInto() && plain;
-			onKey(input, key);
+			// No key may end the program: a fault in a handler is reported, the place kept.
+			try {
+				if (paste) onPasted(input);
+				else onKey(input, key);
+			} catch (error) {
+				const text = `that key failed: ${error instanceof Error ? error.message : String(error)}`;
+				activity.add({source: 'action', target: 'keys', text, outcome: 'error'});
+				setMessage({text, error: true});
+			}
 			unrendered.current = true;
 			if (!wasTyping || !typingInto()) break;
 		}
@@ -699,18 +720,20 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	// and act on what was on screen then, like Enter on a filter and then "l" on the row
 	// the filter hid. So the handler Ink holds only queues, and keys are handled from the
 	// latest commit.
-	const takeKey = useRef<(input: string, key: Key) => void>(() => undefined);
+	const takeKey = useRef<(input: string, key: Key, paste?: boolean) => void>(() => undefined);
 	useLayoutEffect(() => {
 		unrendered.current = false;
-		takeKey.current = (input, key) => {
+		takeKey.current = (input, key, paste) => {
 			const waiting = queue.current.length > 0;
-			queue.current.push(...splitKeys(input, key));
+			if (paste) queue.current.push([input, plainKey, true]);
+			else queue.current.push(...splitKeys(input, key));
 			if (waiting) return; // its turn is coming
 			if (unrendered.current) setKeyTurn((turn) => turn + 1);
 			else nextKey();
 		};
 	});
 	useInput((input, key) => takeKey.current(input, key));
+	useEffect(() => onPaste?.((text) => takeKey.current(text, plainKey, true)), [onPaste]);
 
 	if (!layout) {
 		return (

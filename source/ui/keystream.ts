@@ -1,37 +1,152 @@
-// Esc and a key typed right after it (fast typing, or a slow ssh link) reach Ink in one
-// read, and Ink takes them as Alt+key; for a key like "/" it drops the Esc altogether,
-// so "Esc /web Enter" became Enter on whatever the view behind had selected. swarmtui
-// binds no Alt keys: an Esc followed by anything but the start of an escape sequence
-// ("[" or "O") is the Esc key, then the key. This stream, given to Ink as its stdin,
-// hands Ink such an Esc on its own and the rest a turn later, once Ink has taken the
-// lone Esc as the Escape key. Everything else passes as it was read.
+// Every byte the terminal sends passes here before Ink sees it, and leaves as one of
+// three things: a key Ink knows, pasted text, or nothing.
+//
+// - Keys: printable text, control keys, and the escape sequences of the keys Ink names
+//   (arrows, Home/End, PgUp/PgDn, Insert/Delete, F-keys, Shift-Tab). Any other escape
+//   sequence (pasted coloured text brings `ESC[31m`, a terminal may answer a query with
+//   `ESC]…BEL`) is dropped whole: Ink 6 turned `ESC[31m` into a "Ctrl" key without a
+//   name and crashed on it.
+// - Esc followed by anything but the start of a sequence is the Esc key, then the key:
+//   Ink takes the two as Alt+key and, before "/", dropped the Esc ("Esc /web Enter"
+//   became Enter on the view behind). swarmtui binds no Alt keys.
+// - Bracketed paste (the terminal wraps pasted text in `ESC[200~ … ESC[201~` once
+//   swarmtui asks for it, screen.ts): the text goes to `onPaste`, never to Ink, so a
+//   pasted "y" or newline is never a key.
+// Ink reads one part per turn, so a lone Esc is taken as the Escape key before the next.
 import {EventEmitter} from 'node:events';
 
-/** A read split before every Esc that is a key of its own, and after it. */
-export function splitReads(text: string): string[] {
-	const parts: string[] = [];
-	let start = 0;
-	for (let i = 0; i < text.length - 1; i++) {
-		if (text.charCodeAt(i) !== 0x1b) continue;
-		const next = text[i + 1];
-		if (next === '[' || next === 'O') continue;
-		if (i > start) parts.push(text.slice(start, i));
-		parts.push('\u001B');
-		start = i + 1;
+const ESC = '\u001B';
+const pasteStart = `${ESC}[200~`;
+const pasteEnd = `${ESC}[201~`;
+/** A paste is cut here: the fields it can land in hold 512 characters. */
+const pasteLimit = 64 * 1024;
+
+/** The CSI sequences Ink names (parse-keypress.js), with or without a modifier. */
+const csiKey = /^\u001B\[(?:\[[A-E]|\[[56]~|(?:1;\d+)?[A-FHZa-e]|(\d+)(?:;\d+)?~|([235678])(?:;\d+)?[$^])$/;
+const csiNumbered = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '11', '12', '13', '14', '15', '17', '18', '19', '20', '21', '23', '24']);
+const ss3Key = /^\u001BO[A-FHP-Sa-e]$/;
+
+export type Token = {kind: 'keys'; text: string} | {kind: 'paste'; text: string};
+
+function isKeySequence(sequence: string): boolean {
+	if (ss3Key.test(sequence)) return true;
+	const match = csiKey.exec(sequence);
+	if (!match) return false;
+	return match[1] === undefined || csiNumbered.has(match[1]);
+}
+
+/** Where the escape sequence starting at `at` ends (exclusive); 'pending' if the read stops inside it. */
+function sequenceEnd(text: string, at: number): number | 'pending' {
+	const kind = text[at + 1];
+	if (kind === undefined) return 'pending';
+	if (kind === '[') {
+		// CSI: parameter and intermediate bytes, then one final byte. A legacy "ESC[[A" too.
+		let i = at + 2;
+		if (text[i] === '[') i++;
+		for (; i < text.length; i++) {
+			const code = text.charCodeAt(i);
+			// rxvt ends Shift+Insert and the like with "$" (ESC[2$), an intermediate byte elsewhere.
+			if (code === 0x24 && /^\d$/.test(text[i - 1] ?? '')) return i + 1;
+			if (code >= 0x20 && code <= 0x3f) continue;
+			// A final byte ends it; anything else (a control character) ends it as malformed.
+			return code >= 0x40 && code <= 0x7e ? i + 1 : i;
+		}
+		return 'pending';
 	}
-	if (start < text.length) parts.push(text.slice(start));
-	return parts;
+	if (kind === 'O') return at + 2 < text.length ? at + 3 : 'pending';
+	if (kind === ']' || kind === 'P' || kind === 'X' || kind === '^' || kind === '_') {
+		// OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \).
+		for (let i = at + 2; i < text.length; i++) {
+			if (text[i] === '\u0007') return i + 1;
+			if (text[i] === ESC) return text[i + 1] === undefined ? 'pending' : text[i + 1] === '\\' ? i + 2 : i;
+		}
+		return 'pending';
+	}
+	return at + 1;
+}
+
+/**
+ * Cuts what the terminal sent into keys and pastes. `pending` is what an earlier read
+ * left unfinished; the answer's `rest` is what this one leaves (an escape sequence or a
+ * paste cut by the read), to be put before the next read.
+ */
+export function tokenize(text: string): {tokens: Token[]; rest: string} {
+	const tokens: Token[] = [];
+	let keys = '';
+	const flush = () => {
+		if (keys) tokens.push({kind: 'keys', text: keys});
+		keys = '';
+	};
+	let i = 0;
+	while (i < text.length) {
+		const at = text.indexOf(ESC, i);
+		if (at < 0) {
+			keys += text.slice(i);
+			break;
+		}
+		keys += text.slice(i, at);
+		if (text.startsWith(pasteStart, at) || (text.length - at < pasteStart.length && pasteStart.startsWith(text.slice(at)) && text.length - at > 1)) {
+			if (text.length - at < pasteStart.length) {
+				flush();
+				return {tokens, rest: text.slice(at)};
+			}
+			const end = text.indexOf(pasteEnd, at + pasteStart.length);
+			if (end < 0) {
+				flush();
+				// Unfinished: wait for the rest, but never hold more than the limit.
+				const body = text.slice(at + pasteStart.length);
+				if (body.length > pasteLimit) return {tokens: [...tokens, {kind: 'paste', text: body.slice(0, pasteLimit)}], rest: ''};
+				return {tokens, rest: text.slice(at)};
+			}
+			flush();
+			tokens.push({kind: 'paste', text: text.slice(at + pasteStart.length, end).slice(0, pasteLimit)});
+			i = end + pasteEnd.length;
+			continue;
+		}
+		const next = text[at + 1];
+		if (next === undefined) {
+			// A lone Esc at the end of a read is the Esc key.
+			flush();
+			tokens.push({kind: 'keys', text: ESC});
+			i = at + 1;
+			continue;
+		}
+		if (next !== '[' && next !== 'O' && next !== ']' && next !== 'P' && next !== 'X' && next !== '^' && next !== '_') {
+			// The Esc key, then whatever follows as keys of its own.
+			flush();
+			tokens.push({kind: 'keys', text: ESC});
+			i = at + 1;
+			continue;
+		}
+		const end = sequenceEnd(text, at);
+		if (end === 'pending') {
+			flush();
+			return {tokens, rest: text.slice(at)};
+		}
+		const sequence = text.slice(at, end);
+		if (isKeySequence(sequence)) keys += sequence;
+		i = end;
+	}
+	flush();
+	return {tokens, rest: ''};
+}
+
+/** Old name kept for the reads' split: the key parts of a read, in order. */
+export function splitReads(text: string): string[] {
+	return tokenize(text).tokens.filter((t) => t.kind === 'keys').map((t) => t.text);
 }
 
 type Source = NodeJS.ReadStream;
 
-/** What Ink uses of its stdin, over the real one, one split read per turn. */
+/** What Ink uses of its stdin, over the real one, one part per turn; pastes go to `paste` listeners. */
 export class KeyStream extends EventEmitter {
 	private readonly waiting: string[] = [];
 	private ready: string | undefined;
 	private scheduled = false;
+	private rest = '';
+	private restTimer: NodeJS.Timeout | undefined;
 	private readonly onReadable = () => {
-		for (let chunk = this.source.read(); chunk !== null; chunk = this.source.read()) this.waiting.push(...splitReads(String(chunk)));
+		for (let chunk = this.source.read(); chunk !== null; chunk = this.source.read()) this.take(String(chunk));
 		this.deliver();
 	};
 
@@ -44,6 +159,12 @@ export class KeyStream extends EventEmitter {
 		this.on('removeListener', (event: string) => {
 			if (event === 'readable' && this.listenerCount('readable') === 0) source.removeListener('readable', this.onReadable);
 		});
+	}
+
+	/** Pasted text (bracketed paste), whole. */
+	onPaste(listener: (text: string) => void): () => void {
+		this.on('paste', listener);
+		return () => this.removeListener('paste', listener);
 	}
 
 	get isTTY(): boolean {
@@ -77,6 +198,30 @@ export class KeyStream extends EventEmitter {
 		return part ?? null;
 	}
 
+	private take(chunk: string): void {
+		clearTimeout(this.restTimer);
+		const {tokens, rest} = tokenize(this.rest + chunk);
+		this.rest = rest;
+		for (const token of tokens) {
+			if (token.kind === 'paste') {
+				if (this.listenerCount('paste')) this.emit('paste', token.text);
+			} else this.waiting.push(token.text);
+		}
+		// A sequence cut by the read is finished by the next one, normally at once. One
+		// that never finishes was no key: after a moment it is dropped (a paste cut off
+		// is delivered as far as it came).
+		if (this.rest) {
+			this.restTimer = setTimeout(() => {
+				const held = this.rest;
+				this.rest = '';
+				if (held.startsWith(pasteStart)) this.emit('paste', held.slice(pasteStart.length));
+				else if (held === ESC) this.waiting.push(ESC);
+				this.deliver();
+			}, held(this.rest));
+			this.restTimer.unref?.();
+		}
+	}
+
 	private deliver(): void {
 		if (this.scheduled || this.waiting.length === 0) return;
 		this.ready = this.waiting.shift();
@@ -89,4 +234,9 @@ export class KeyStream extends EventEmitter {
 			this.deliver();
 		});
 	}
+}
+
+/** How long an unfinished sequence is waited for: a paste gets longer than a key. */
+function held(rest: string): number {
+	return rest.startsWith(pasteStart) ? 500 : 50;
 }

@@ -1,7 +1,9 @@
 // The alternate screen buffer (Ink 6 has no option for it) and restoring the terminal
 // on every way out.
-const enter = '\u001B[?1049h\u001B[H';
-const leave = '\u001B[?25h\u001B[?1049l';
+// Bracketed paste on (ESC[?2004h): the terminal marks pasted text, so it reaches a
+// prompt or filter as text and is never taken as keys (keystream.ts).
+const enter = '\u001B[?1049h\u001B[H\u001B[?2004h';
+const leave = '\u001B[?2004l\u001B[?25h\u001B[?1049l';
 
 let active = false;
 

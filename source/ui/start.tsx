@@ -7,9 +7,11 @@ import {enterAltScreen} from './screen.js';
 
 export function startUi(props: AppProps): {unmount: () => void} {
 	enterAltScreen();
-	const app = render(<App {...props} />, {
-		// Esc and a key typed right after it as two keys, not one Alt+key (keystream.ts).
-		stdin: new KeyStream(process.stdin) as unknown as NodeJS.ReadStream,
+	// Every byte typed or pasted passes the key stream first: keys Ink knows, pasted
+	// text, or nothing (keystream.ts).
+	const keys = new KeyStream(process.stdin);
+	const app = render(<App {...props} onPaste={(listener) => keys.onPaste(listener)} />, {
+		stdin: keys as unknown as NodeJS.ReadStream,
 		exitOnCtrlC: false,
 		// Ink's default 30 frames/s makes a key that lands just after a frame wait up to
 		// 33 ms for the next one. Bursts are still coalesced; the log view paces itself.
