@@ -11,12 +11,45 @@ import {preflight} from './docker/preflight.js';
 import {watchCluster} from './docker/watch.js';
 import {followLogs} from './docker/logfollow.js';
 import {runLogs} from './logs-command.js';
+import {checkArgs} from './flags.js';
 import {ClusterStore} from './model/store.js';
 import {ActivityLog} from './model/activity.js';
 import {createActions} from './actions/index.js';
 import {leaveAltScreen} from './ui/screen.js';
 import {ConfigError, configPath, printable, readConfigFile, resolveSettings, type Settings} from './config.js';
 import {applyTheme} from './ui/theme.js';
+
+const flags = {
+	context: {type: 'string', shortFlag: 'c'},
+	host: {type: 'string', shortFlag: 'H'},
+	tls: {type: 'boolean', default: false},
+	tlsverify: {type: 'boolean', default: false},
+	tlscacert: {type: 'string'},
+	tlscert: {type: 'string'},
+	tlskey: {type: 'string'},
+	// No defaults here: unset flags fall back to the config file, then the defaults.
+	readOnly: {type: 'boolean'},
+	refresh: {type: 'string'},
+	timeout: {type: 'string'},
+	logBuffer: {type: 'string'},
+	logTail: {type: 'string'},
+	logColors: {type: 'boolean'},
+	theme: {type: 'string'},
+	config: {type: 'string'},
+	printConfig: {type: 'boolean', default: false},
+	follow: {type: 'boolean', shortFlag: 'f', default: false},
+	since: {type: 'string'},
+	tail: {type: 'string'},
+	timestamps: {type: 'boolean', shortFlag: 't', default: false},
+} as const;
+
+// Checked before meow reads them: meow takes an unknown flag quietly (`--readonly` for
+// `--read-only` started with write access). Exit 2, like the docker CLI.
+const badArgs = checkArgs(process.argv.slice(2), flags);
+if (badArgs) {
+	process.stderr.write(`swarmtui: ${badArgs}\n`);
+	process.exit(2);
+}
 
 const cli = meow(
 	`
@@ -77,45 +110,32 @@ const cli = meow(
 		// Given, not searched for: meow's package.json lookup costs start-up time.
 		pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description},
 		booleanDefault: undefined,
-		flags: {
-			context: {type: 'string', shortFlag: 'c'},
-			host: {type: 'string', shortFlag: 'H'},
-			tls: {type: 'boolean', default: false},
-			tlsverify: {type: 'boolean', default: false},
-			tlscacert: {type: 'string'},
-			tlscert: {type: 'string'},
-			tlskey: {type: 'string'},
-			// No defaults here: unset flags fall back to the config file, then the defaults.
-			readOnly: {type: 'boolean'},
-			refresh: {type: 'string'},
-			timeout: {type: 'string'},
-			logBuffer: {type: 'number'},
-			logTail: {type: 'number'},
-			logColors: {type: 'boolean'},
-			theme: {type: 'string'},
-			config: {type: 'string'},
-			printConfig: {type: 'boolean', default: false},
-			follow: {type: 'boolean', shortFlag: 'f', default: false},
-			since: {type: 'string'},
-			tail: {type: 'string'},
-			timestamps: {type: 'boolean', shortFlag: 't', default: false},
-		},
+		flags,
 	},
 );
 
-function fail(message: string): never {
+// meow answers --help and --version only when they stand alone; `--read-only --help`
+// went on to connect.
+const asked = process.argv.slice(2);
+if (asked.includes('--help') && !asked.slice(0, asked.indexOf('--help')).includes('--')) cli.showHelp(0);
+if (asked.includes('--version') && !asked.slice(0, asked.indexOf('--version')).includes('--')) cli.showVersion();
+
+function fail(message: string, code = 1): never {
 	process.stderr.write(`swarmtui: ${message}\n`);
-	process.exit(1);
+	process.exit(code);
 }
 
 async function main(): Promise<void> {
 	let settings: Settings;
 	try {
 		const path = cli.flags.config ?? configPath();
-		const {refresh, timeout, logBuffer, logTail, logColors, readOnly, theme} = cli.flags;
-		settings = resolveSettings(readConfigFile(path), {refresh, timeout, logBuffer, logTail, logColors, readOnly, theme}, path);
+		const {refresh, timeout, logColors, readOnly, theme} = cli.flags;
+		// Numbers are read here, not by meow: it turned "abc" into NaN, shown as "(got null)".
+		const whole = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text.trim()) ? Number(text) : text);
+		const file = readConfigFile(path, cli.flags.config !== undefined);
+		settings = resolveSettings(file, {refresh, timeout, logBuffer: whole(cli.flags.logBuffer), logTail: whole(cli.flags.logTail), logColors, readOnly, theme}, path);
 	} catch (error) {
-		if (error instanceof ConfigError) fail(error.message);
+		if (error instanceof ConfigError) fail(error.message, 2);
 		throw error;
 	}
 	if (cli.flags.printConfig) {

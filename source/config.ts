@@ -40,13 +40,16 @@ export function configPath(env: NodeJS.ProcessEnv = process.env): string {
 	return join(base, 'swarmtui', 'config.json');
 }
 
-/** Reads the file; none there is no error (the defaults apply). */
-export function readConfigFile(path: string): ConfigFile {
+/** Reads the file; none at the default place is no error (the defaults apply), none where `--config` points is. */
+export function readConfigFile(path: string, named = false): ConfigFile {
 	let text: string;
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			if (named) throw new ConfigError(`the config file ${path} (--config) does not exist; swarmtui --print-config > ${path} writes one`);
+			return {};
+		}
 		throw new ConfigError(`cannot read the config file ${path}: ${(error as Error).message}`);
 	}
 	if (!text.trim()) return {};
