@@ -1,3 +1,4 @@
+import {EventEmitter} from 'node:events';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {SwarmWriter} from '../../source/docker/client.js';
@@ -125,4 +126,21 @@ export function renderApp(props: Partial<AppProps> = {}) {
 		}),
 	);
 	return {app, press: presser(app), frame: () => app.lastFrame() ?? ''};
+}
+
+/** A terminal's stdin as Ink reads it: `type` is one read. */
+export class FakeStdin extends EventEmitter {
+	isTTY = true;
+	private chunks: string[] = [];
+	setRawMode() {}
+	setEncoding() {}
+	ref() {}
+	unref() {}
+	read() {
+		return this.chunks.shift() ?? null;
+	}
+	type(text: string) {
+		this.chunks.push(text);
+		this.emit('readable');
+	}
 }

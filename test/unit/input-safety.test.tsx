@@ -9,23 +9,8 @@ import {ActivityLog} from '../../source/model/activity.js';
 import {App} from '../../source/ui/App.js';
 import {pastedText} from '../../source/ui/input.js';
 import {KeyStream, tokenize} from '../../source/ui/keystream.js';
-import {fakeWriter, lab, labStore} from './helpers.js';
+import {FakeStdin, fakeWriter, lab, labStore} from './helpers.js';
 
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	private chunks: string[] = [];
-	setRawMode() {}
-	setEncoding() {}
-	ref() {}
-	unref() {}
-	read() {
-		return this.chunks.shift() ?? null;
-	}
-	type(text: string) {
-		this.chunks.push(text);
-		this.emit('readable');
-	}
-}
 
 /** A seeded generator (mulberry32): a failing seed replays the same keys. */
 function random(seed: number) {

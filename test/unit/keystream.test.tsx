@@ -5,22 +5,8 @@ import {Text, render, useInput} from 'ink';
 import {createElement, useState} from 'react';
 import {describe, expect, it} from 'vitest';
 import {KeyStream, splitReads} from '../../source/ui/keystream.js';
+import {FakeStdin} from './helpers.js';
 
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	private chunks: string[] = [];
-	setRawMode() {}
-	setEncoding() {}
-	ref() {}
-	unref() {}
-	read() {
-		return this.chunks.shift() ?? null;
-	}
-	type(text: string) {
-		this.chunks.push(text);
-		this.emit('readable');
-	}
-}
 
 const fakeStdout = (written: string[]) => Object.assign(new EventEmitter(), {columns: 80, rows: 24, isTTY: true, write: (text: string) => (written.push(text), true)});
 
