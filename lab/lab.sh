@@ -20,6 +20,7 @@ usage: lab.sh up [--nodes N] [--managers M]   start an N-node swarm (default 3 n
        lab.sh stop-node N / start-node N      stop or start one node's dockerd (fault tests)
        lab.sh status                          show the lab's nodes and services
        lab.sh env                             print DOCKER_HOST for the lab's first manager
+       lab.sh remote                          node1 over ssh (port 22) and mutual TLS (port 2376)
        lab.sh install                         install the engine packages and tmux (Debian, root)
 USAGE
 }
@@ -43,6 +44,10 @@ install_engine() {
   command -v iptables >/dev/null || missing+=(iptables)
   command -v nsenter >/dev/null || missing+=(util-linux)
   command -v tmux >/dev/null || missing+=(tmux)   # the end-to-end tests drive swarmtui in tmux
+  [ -x /usr/sbin/sshd ] || missing+=(openssh-server)   # node1 reached over ssh://
+  command -v ssh >/dev/null || missing+=(openssh-client)
+  command -v socat >/dev/null || missing+=(socat)     # node1 reached over tcp:// with mutual TLS
+  command -v openssl >/dev/null || missing+=(openssl)
   [ ${#missing[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null || die "missing ${missing[*]}: install them (Debian/Ubuntu packages) and retry"
   say "installing ${missing[*]}"
@@ -165,6 +170,72 @@ cmd_up() {
   say "swarm up: $nodes nodes ($managers managers); DOCKER_HOST=unix://$(sock 1)"
 }
 
+# node1 as a remote manager: sshd on its address (keys made here; root's password is
+# never accepted, so a client without the key meets a password prompt it cannot pass)
+# and the engine behind mutual TLS (a CA made here signs the server's and a client's
+# certificate). Files under $LAB_DIR/ssh and $LAB_DIR/tls; `lab.sh env` prints them.
+cmd_remote() {
+  need_root
+  local ip; ip=$(node_ip 1)
+  local ssh="$LAB_DIR/ssh" tls="$LAB_DIR/tls" ns=/var/run/netns/stl-node1
+  [ -e "$ns" ] || die "lab is not up (run: lab.sh up)"
+  mkdir -p "$ssh" "$tls" /run/sshd
+  chmod 700 "$ssh" "$tls"
+  [ -f "$ssh/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$ssh/host_ed25519"
+  [ -f "$ssh/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$ssh/id_ed25519"
+  cp "$ssh/id_ed25519.pub" "$ssh/authorized_keys"
+  cat > "$ssh/sshd_config" <<CONF
+ListenAddress $ip
+Port 22
+HostKey $ssh/host_ed25519
+AuthorizedKeysFile $ssh/authorized_keys
+PermitRootLogin yes
+PasswordAuthentication yes
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+PidFile $RUN_DIR/sshd.pid
+SetEnv DOCKER_HOST=unix://$(sock 1)
+MaxSessions 100
+MaxStartups 100
+CONF
+  # Clients: with the key, and without any (no agent, no key: a password prompt).
+  printf 'Host *\n  User root\n  IdentityFile %s\n  IdentitiesOnly yes\n  UserKnownHostsFile %s\n  StrictHostKeyChecking accept-new\n' \
+    "$ssh/id_ed25519" "$ssh/known_hosts" > "$ssh/config"
+  printf 'Host *\n  User root\n  IdentityFile %s\n  IdentitiesOnly yes\n  PubkeyAuthentication no\n  NumberOfPasswordPrompts 1\n  UserKnownHostsFile %s\n  StrictHostKeyChecking accept-new\n' \
+    "$ssh/none" "$ssh/known_hosts" > "$ssh/config-nokey"
+  printf '#!/bin/sh\nexec ssh -F %s "$@"\n' "$ssh/config" > "$ssh/ssh"
+  printf '#!/bin/sh\nexec ssh -F %s "$@"\n' "$ssh/config-nokey" > "$ssh/ssh-nokey"
+  chmod 755 "$ssh/ssh" "$ssh/ssh-nokey"
+  if ! { [ -f "$RUN_DIR/sshd.pid" ] && kill -0 "$(cat "$RUN_DIR/sshd.pid")" 2>/dev/null; }; then
+    nsenter --net="$ns" /usr/sbin/sshd -f "$ssh/sshd_config" -E "$ssh/sshd.log"
+  fi
+  if [ ! -f "$tls/key.pem" ]; then
+    local t; t=$(mktemp -d)
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj /CN=swarmtui-lab-ca -keyout "$tls/ca-key.pem" -out "$tls/ca.pem" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj /CN=node1 -keyout "$tls/server-key.pem" -out "$t/server.csr" 2>/dev/null
+    printf 'subjectAltName=DNS:node1,IP:%s\nextendedKeyUsage=serverAuth\n' "$ip" > "$t/server.ext"
+    openssl x509 -req -in "$t/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca-key.pem" -CAcreateserial -days 3650 -extfile "$t/server.ext" -out "$tls/server.pem" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj /CN=swarmtui-client -keyout "$tls/key.pem" -out "$t/client.csr" 2>/dev/null
+    printf 'extendedKeyUsage=clientAuth\n' > "$t/client.ext"
+    openssl x509 -req -in "$t/client.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca-key.pem" -CAcreateserial -days 3650 -extfile "$t/client.ext" -out "$tls/cert.pem" 2>/dev/null
+    # A second CA that signed nothing here: a client trusting it must refuse the server.
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj /CN=other-ca -keyout "$t/other-key.pem" -out "$tls/other-ca.pem" 2>/dev/null
+    rm -rf "$t"
+  fi
+  if ! { [ -f "$RUN_DIR/socat.pid" ] && kill -0 "$(cat "$RUN_DIR/socat.pid")" 2>/dev/null; }; then
+    setsid nsenter --net="$ns" socat \
+      "OPENSSL-LISTEN:2376,bind=$ip,reuseaddr,fork,cert=$tls/server.pem,key=$tls/server-key.pem,cafile=$tls/ca.pem,verify=1" \
+      "UNIX-CONNECT:$(sock 1)" >"$tls/socat.log" 2>&1 </dev/null &
+    echo $! > "$RUN_DIR/socat.pid"
+  fi
+  for _ in $(seq 1 50); do
+    nsenter --net="$ns" sh -c "exec 3<>/dev/tcp/$ip/22 && exec 4<>/dev/tcp/$ip/2376" 2>/dev/null && break
+    sleep 0.1
+  done
+  say "node1 over ssh: SWARMTUI_SSH=$ssh/ssh swarmtui -H ssh://root@$ip; over TLS: swarmtui -H tcp://$ip:2376 --tlsverify --tlscacert $tls/ca.pem --tlscert $tls/cert.pem --tlskey $tls/key.pem"
+}
+
 svc_exists() { dk 1 service inspect "$1" >/dev/null 2>&1; }
 
 cmd_seed() {
@@ -186,6 +257,9 @@ cmd_seed() {
 
 cmd_down() {
   local n dir
+  for f in "$RUN_DIR/sshd.pid" "$RUN_DIR/socat.pid"; do
+    [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
+  done
   for dir in "$RUN_DIR"/node*/; do
     [ -d "$dir" ] || continue
     n=${dir%/}; n=${n##*node}
@@ -245,5 +319,6 @@ case ${1:-} in
   start-node) need_root; cmd_start_node "${2:?node number}";;
   env) echo "DOCKER_HOST=unix://$(sock 1)";;
   install) install_engine;;
+  remote) cmd_remote;;
   *) usage; exit 2;;
 esac

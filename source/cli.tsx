@@ -120,6 +120,15 @@ const asked = process.argv.slice(2);
 if (asked.includes('--help') && !asked.slice(0, asked.indexOf('--help')).includes('--')) cli.showHelp(0);
 if (asked.includes('--version') && !asked.slice(0, asked.indexOf('--version')).includes('--')) cli.showVersion();
 
+const connectionCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'ENOTCONN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END', 'ABORT_ERR', 'ESSH', 'ERR_SOCKET_CLOSED']);
+
+/** An error from a socket or stream, by its code: never a reason to end the program. */
+function isConnectionFault(error: unknown): boolean {
+	if (!(error instanceof Error)) return false;
+	const code = (error as NodeJS.ErrnoException).code;
+	return error.name === 'AbortError' || (code !== undefined && connectionCodes.has(code));
+}
+
 function fail(message: string, code = 1): never {
 	process.stderr.write(`swarmtui: ${message}\n`);
 	process.exit(code);
@@ -153,6 +162,14 @@ async function main(): Promise<void> {
 	}
 
 	const api = createClient(endpoint, {timeout});
+	// ssh: connect and authenticate once, before anything else (a prompt shows here, on
+	// the plain terminal); every request and stream then shares that connection.
+	try {
+		await api.ready();
+	} catch (error) {
+		api.close();
+		fail(error instanceof Error ? error.message : String(error));
+	}
 	const interactive = cli.input.length === 0 && process.stdin.isTTY && process.stdout.isTTY;
 	// The first lists go out with the checks, not after them: one round trip less before
 	// the first full frame (and over ssh a round trip is what start-up costs).
@@ -222,6 +239,7 @@ async function main(): Promise<void> {
 		openLogs: (targets, options, sink) => followLogs(api, targets, options, sink),
 		logOptions: {buffer: settings.logBuffer, tail: settings.logTail, colors: settings.logColors},
 		keymap: settings.keymap,
+		refresh,
 		onFocus: (filter) => watcher.focus(filter),
 		warnings: endpoint.tls && !endpoint.tls.verify ? ['TLS: server not verified'] : [],
 		listObjects: (kind) => api.listObjects(kind),
@@ -234,6 +252,14 @@ async function main(): Promise<void> {
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => quit(0));
 	process.on('exit', () => leaveAltScreen());
 	const crash = (error: unknown) => {
+		// A socket or stream that fails where nobody listens (a connection dropped between
+		// two requests, a request given up on while its answer arrived) is a connection
+		// problem, not the program's: note it and keep the operator's place. Every known
+		// path has its own handler; this is the last line.
+		if (isConnectionFault(error)) {
+			activity.add({source: 'action', target: 'connection', text: `connection error: ${(error as Error).message}`, outcome: 'error'});
+			return;
+		}
 		leaveAltScreen();
 		process.stderr.write(`swarmtui: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
 		process.exit(1);

@@ -9,7 +9,7 @@ import {DockerError, toDockerError} from './errors.js';
 import {JsonArraySplitter} from './jsonarray.js';
 import {NdjsonSplitter} from './events.js';
 import {type LogHandlers, readLogStream} from './logs.js';
-import {sshAgent} from './ssh.js';
+import {type SshTransport, sshTransport} from './ssh.js';
 import type {ApiEvent, ApiInfo, ApiNode, ApiService, ApiServiceSpec, ApiTask, ApiVersionInfo} from './types.js';
 
 export type TaskFilter = {service?: string[]; node?: string[]; desiredState?: string[]};
@@ -59,7 +59,12 @@ export type SwarmWriter = {
 	distribution(image: string): Promise<{Descriptor?: {digest?: string}}>;
 };
 
-export type SwarmApi = SwarmReader & SwarmWriter & LogSource;
+export type SwarmApi = SwarmReader &
+	SwarmWriter &
+	LogSource & {
+		/** Connected and authenticated (ssh: the one master connection); call before the first request. */
+		ready(): Promise<void>;
+	};
 
 export type ClientOptions = {
 	/** Per-request timeout in ms; streams have none. */
@@ -70,13 +75,15 @@ function readPem(path: string | undefined, what: string): Buffer | undefined {
 	if (!path) return undefined;
 	try {
 		return readFileSync(path);
-	} catch {
-		throw new DockerError(`cannot read the TLS ${what} file ${path}`, undefined, 'tls');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+		throw new DockerError(`could not read the ${what} ${path}: ${why}`, undefined, 'tls');
 	}
 }
 
 /** dockerode options for an endpoint, every key explicit: DOCKER_HOST must not leak in. */
-export function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
+export function dockerodeOptions(endpoint: Endpoint, sshAgent?: import('node:http').Agent): Docker.DockerOptions {
 	const none = {socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined};
 	switch (endpoint.transport) {
 		// The Host header Node would send, given: working it out, Node's first request
@@ -86,7 +93,7 @@ export function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
 			return {...none, socketPath: endpoint.socketPath, headers: {Host: 'localhost'}};
 		case 'ssh':
 			// HTTP over the ssh child's stdio; the host name is only for the Host header.
-			return {...none, host: 'docker', port: 80, protocol: 'http', agent: sshAgent(endpoint), headers: {Host: 'docker'}} as Docker.DockerOptions;
+			return {...none, host: 'docker', port: 80, protocol: 'http', agent: sshAgent, headers: {Host: 'docker'}} as Docker.DockerOptions;
 		case 'tcp': {
 			const tls = endpoint.tls;
 			if (!tls) return {...none, host: endpoint.hostname, port: endpoint.port, protocol: 'http'};
@@ -148,7 +155,11 @@ export function slimTask(value: unknown, strings: Map<string, string> = new Map(
 type Promised = (options: Record<string, unknown>) => Promise<unknown>;
 
 export function createClient(endpoint: Endpoint, options: ClientOptions = {}): SwarmApi {
-	const docker = new Docker(dockerodeOptions(endpoint));
+	// Over ssh, streams and requests go through different agents (ssh.ts): an open log
+	// stream must never hold a connection a poll is waiting for.
+	const ssh: SshTransport | undefined = endpoint.transport === 'ssh' ? sshTransport(endpoint) : undefined;
+	const docker = new Docker(dockerodeOptions(endpoint, ssh?.requests));
+	const streamer = ssh ? new Docker(dockerodeOptions(endpoint, ssh.streams)) : docker;
 	const timeout = options.timeout ?? 15_000;
 	const signal = () => AbortSignal.timeout(timeout);
 	const call = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -159,8 +170,10 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 		}
 	};
 	// docker-modem's one entry point, for what dockerode's methods do not do right.
-	const modem = docker.modem as unknown as {dial: (options: unknown, done: (error: unknown, data: unknown) => void) => void};
+	type Modem = {dial: (options: unknown, done: (error: unknown, data: unknown) => void) => void};
+	const modem = docker.modem as unknown as Modem;
 	const dial = modem.dial.bind(modem);
+	const dialStream = (streamer.modem as unknown as Modem).dial.bind(streamer.modem);
 	const open = new Set<NodeJS.ReadableStream & {destroy?: () => void}>();
 	const statusCodes = {200: true, 201: true, 204: true, 304: true, 400: 'bad parameter', 403: 'forbidden', 404: 'not found', 409: 'conflict', 500: 'server error', 503: 'node is not part of a swarm'};
 	// dockerode's service.update() sends its options as both query and body; go to the
@@ -225,6 +238,9 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 
 	return {
 		endpoint,
+		ready: async () => {
+			if (ssh) await ssh.ready();
+		},
 		version: shared(() => call(async () => (await (docker.version.bind(docker) as Promised)({abortSignal: signal()})) as ApiVersionInfo)),
 		info: shared(() => call(async () => (await (docker.info.bind(docker) as Promised)({abortSignal: signal()})) as ApiInfo)),
 		nodes: shared(() => call(async () => (await docker.listNodes({abortSignal: signal()} as never)) as unknown as ApiNode[])),
@@ -248,7 +264,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 				handlers.onEnd(error ? toDockerError(error, endpoint) : undefined);
 			};
 			const splitter = new NdjsonSplitter(handlers.onEvent);
-			(docker.getEvents.bind(docker) as Promised)({since, filters: {type: ['service', 'node']}}).then(
+			(streamer.getEvents.bind(streamer) as Promised)({since, filters: {type: ['service', 'node']}}).then(
 				(s: unknown) => {
 					stream = s as NodeJS.ReadableStream & {destroy?: () => void};
 					if (closed) {
@@ -295,7 +311,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 			if (query.since) search['since'] = query.since;
 			if (query.tail !== undefined) search['tail'] = query.tail;
 			const path = `/${target.kind === 'service' ? 'services' : 'tasks'}/${id(target.id)}/logs`;
-			dial(
+			dialStream(
 				{path: `${path}?`, method: 'GET', options: {_query: search}, isStream: true, statusCodes},
 				(error, response) => {
 					if (closed) return (response as {destroy?: () => void} | undefined)?.destroy?.();
@@ -316,6 +332,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 		close() {
 			for (const stream of open) stream.destroy?.();
 			open.clear();
+			ssh?.close();
 		},
 	};
 }

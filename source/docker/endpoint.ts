@@ -92,11 +92,19 @@ export function resolveEndpoint(flags: ConnectionFlags, deps: ResolveDeps = {}):
 	let tls: TlsFiles | undefined;
 	if (useTls) {
 		const certDir = env['DOCKER_CERT_PATH'] || dir;
+		// Named by DOCKER_CERT_PATH, the files must be there (the CLI's rule); the config
+		// folder's are used only if present.
+		const named = Boolean(env['DOCKER_CERT_PATH']);
+		const file = (flag: string | undefined, name: string, what: string) => {
+			const path = pickFile(flag, join(certDir, name), exists);
+			if (!path && !flag && named) throw new EndpointError(`could not read the ${what} ${join(certDir, name)} (DOCKER_CERT_PATH): no such file`);
+			return path;
+		};
 		tls = {
 			verify,
-			ca: pickFile(flags.tlscacert, join(certDir, 'ca.pem'), exists),
-			cert: pickFile(flags.tlscert, join(certDir, 'cert.pem'), exists),
-			key: pickFile(flags.tlskey, join(certDir, 'key.pem'), exists),
+			ca: file(flags.tlscacert, 'ca.pem', 'CA certificate'),
+			cert: file(flags.tlscert, 'cert.pem', 'client certificate'),
+			key: file(flags.tlskey, 'key.pem', 'client key'),
 		};
 	}
 

@@ -1,35 +1,155 @@
 // ssh:// hosts, the way the docker CLI reaches them: run the ssh binary (so the
 // operator's ~/.ssh/config, keys and known_hosts apply) with `docker system dial-stdio`
 // on the far side, and speak HTTP over its stdin/stdout.
-import {spawn} from 'node:child_process';
+//
+// One ssh connection is made first, before the first frame, as an OpenSSH control
+// master in a private directory: the operator authenticates once (a password or key
+// prompt shows once, on the terminal, before swarmtui takes it), and every HTTP
+// connection after it is a session multiplexed over that master: ~10 ms and no new
+// authentication, where a new ssh connection costs a handshake and, without an agent,
+// a password prompt each (four prompts at once, and ssh processes left asking after
+// swarmtui had gone). Sessions run in batch mode: they never prompt.
+//
+// Long-lived streams (events, logs) get sessions of their own and never hold one of the
+// few kept for requests: twenty services' logs must not starve the task polls.
+import {type ChildProcess, spawn} from 'node:child_process';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {Agent} from 'node:http';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {Duplex} from 'node:stream';
 import type {Endpoint} from './endpoint.js';
 
-export function sshArgs(endpoint: Endpoint): string[] {
-	const args = ['-o', 'ConnectTimeout=30', '-T'];
+/** The arguments naming the far side: user, port, host. */
+function target(endpoint: Endpoint): string[] {
+	const args: string[] = [];
 	if (endpoint.user) args.push('-l', endpoint.user);
 	if (endpoint.port) args.push('-p', String(endpoint.port));
-	args.push('--', endpoint.hostname ?? '', 'docker', 'system', 'dial-stdio');
+	args.push('--', endpoint.hostname ?? '');
 	return args;
 }
 
-/** An http.Agent whose every connection is an `ssh … docker system dial-stdio` process. */
-export function sshAgent(endpoint: Endpoint, sshCommand = process.env['SWARMTUI_SSH'] || 'ssh'): Agent {
-	const agent = new Agent({keepAlive: true, maxSockets: 4});
-	(agent as unknown as {createConnection: () => Duplex}).createConnection = () => {
-		const child = spawn(sshCommand, sshArgs(endpoint), {stdio: ['pipe', 'pipe', 'pipe']});
+/** A session over the master (or, if the master is gone, a connection of its own that never prompts). */
+export function sshArgs(endpoint: Endpoint, controlPath?: string): string[] {
+	const mux = controlPath ? ['-o', 'ControlMaster=no', '-o', `ControlPath=${controlPath}`, '-o', 'BatchMode=yes'] : [];
+	return ['-o', 'ConnectTimeout=30', ...mux, '-T', ...target(endpoint), 'docker', 'system', 'dial-stdio'];
+}
+
+/** The master: authenticates, then carries every session; no command of its own. */
+export function masterArgs(endpoint: Endpoint, controlPath: string, batch: boolean): string[] {
+	return [
+		'-o', 'ConnectTimeout=30',
+		'-o', 'ControlMaster=yes',
+		'-o', `ControlPath=${controlPath}`,
+		'-o', 'ControlPersist=no',
+		// A dead link is noticed in ~45 s instead of the kernel's minutes.
+		'-o', 'ServerAliveInterval=15',
+		...(batch ? ['-o', 'BatchMode=yes'] : []),
+		'-N', '-T', ...target(endpoint),
+	];
+}
+
+/** The last line ssh printed, as one sentence: what went wrong, in ssh's own words. */
+function sshFailure(endpoint: Endpoint, stderr: string, code: number | null): Error {
+	const lines = stderr
+		.split(/\r?\n/)
+		.map((l) => l.trim())
+		.filter((l) => l && !/^Warning: Permanently added/.test(l));
+	const last = lines.at(-1) ?? (code === null ? 'ssh was stopped' : `ssh exited with status ${code}`);
+	const hint = /Permission denied/.test(last) ? ' (load your key into an agent with ssh-add, or name it in ~/.ssh/config)' : '';
+	return Object.assign(new Error(`ssh to ${endpoint.hostname} failed: ${last}${hint}`), {code: 'ESSH'});
+}
+
+export type SshTransport = {
+	/** Connects and authenticates (the master); resolves once sessions can be opened. */
+	ready(): Promise<void>;
+	/** For requests: a few kept-alive sessions. */
+	readonly requests: Agent;
+	/** For streams: a session each, closed when the stream ends. */
+	readonly streams: Agent;
+	/** ssh processes alive now (tests, and the exit check). */
+	children(): number;
+	/** Ends every session and the master, removes the private directory. */
+	close(): void;
+};
+
+export function sshTransport(endpoint: Endpoint, sshCommand = process.env['SWARMTUI_SSH'] || 'ssh'): SshTransport {
+	// mkdtemp makes it 0700: nobody else can reach the master through its socket.
+	const dir = mkdtempSync(join(tmpdir(), 'swarmtui-ssh-'));
+	const controlPath = join(dir, 'master');
+	const children = new Set<ChildProcess>();
+	let master: ChildProcess | undefined;
+	let starting: Promise<void> | undefined;
+	let closed = false;
+
+	const track = (child: ChildProcess) => {
+		children.add(child);
+		child.on('exit', () => children.delete(child));
+		// A child that cannot be started (no ssh binary) is reported through 'error'.
+		child.on('error', () => children.delete(child));
+		return child;
+	};
+
+	const startMaster = (batch: boolean): Promise<void> => {
+		if (closed) return Promise.reject(new Error('closed'));
+		return new Promise<void>((resolve, reject) => {
+			// stdin: the master reads nothing; a password prompt goes to the terminal itself.
+			const child = track(spawn(sshCommand, masterArgs(endpoint, controlPath, batch), {stdio: ['ignore', 'ignore', 'pipe']}));
+			master = child;
+			let stderr = '';
+			let settled = false;
+			child.stderr?.on('data', (chunk: Buffer) => {
+				stderr = (stderr + chunk.toString()).slice(-4000);
+			});
+			const poll = setInterval(() => {
+				if (!existsSync(controlPath)) return;
+				clearInterval(poll);
+				settled = true;
+				resolve();
+			}, 20);
+			const fail = (error: Error) => {
+				clearInterval(poll);
+				if (master === child) master = undefined;
+				if (!settled) {
+					settled = true;
+					reject(error);
+				}
+			};
+			child.on('error', (error) => fail(Object.assign(new Error(`ssh to ${endpoint.hostname} failed: cannot run ${sshCommand}: ${error.message}`), {code: 'ESSH'})));
+			child.on('exit', (code) => fail(sshFailure(endpoint, stderr, code)));
+		});
+	};
+
+	const ready = () => {
+		starting ??= startMaster(false).catch((error: unknown) => {
+			starting = undefined;
+			throw error;
+		});
+		return starting;
+	};
+
+	const connect = (): Duplex => {
+		// The master went away (the link dropped): start another in the background, in
+		// batch mode (the terminal is swarmtui's now); this session connects on its own.
+		if (!master && !closed && starting) {
+			starting = startMaster(true).catch(() => {
+				starting = Promise.resolve();
+			});
+		}
+		const child = track(spawn(sshCommand, sshArgs(endpoint, starting ? controlPath : undefined), {stdio: ['pipe', 'pipe', 'pipe']}));
 		let stderr = '';
-		child.stderr.on('data', (chunk: Buffer) => {
+		child.stderr?.on('data', (chunk: Buffer) => {
 			stderr = (stderr + chunk.toString()).slice(-2000);
 		});
 		const socket = Duplex.from({readable: child.stdout, writable: child.stdin}) as Duplex & Record<string, unknown>;
+		// Errors reach the request through the agent; this listener only keeps one that
+		// comes while no request holds the socket from ending the program.
+		socket.on('error', () => undefined);
+		child.stdin?.on('error', () => undefined);
 		child.on('error', (error) => socket.destroy(error));
 		child.on('exit', (code) => {
-			if (code && code !== 0) {
-				const error = new Error(`ssh to ${endpoint.hostname} failed: ${stderr.trim().split('\n').pop() || `exit ${code}`}`);
-				socket.destroy(error);
-			}
+			if (code && code !== 0) socket.destroy(sshFailure(endpoint, stderr, code));
+			else socket.destroy();
 		});
 		socket.on('close', () => child.kill());
 		// node's http client calls these on real sockets.
@@ -40,5 +160,28 @@ export function sshAgent(endpoint: Endpoint, sshCommand = process.env['SWARMTUI_
 		socket['unref'] = () => socket;
 		return socket;
 	};
-	return agent;
+
+	const agent = (options: ConstructorParameters<typeof Agent>[0]) => {
+		const made = new Agent(options);
+		(made as unknown as {createConnection: () => Duplex}).createConnection = connect;
+		return made;
+	};
+
+	const transport: SshTransport = {
+		ready,
+		requests: agent({keepAlive: true, maxSockets: 4}),
+		streams: agent({keepAlive: false, maxSockets: Infinity}),
+		children: () => children.size,
+		close() {
+			if (closed) return;
+			closed = true;
+			transport.requests.destroy();
+			transport.streams.destroy();
+			for (const child of children) child.kill('SIGTERM');
+			rmSync(dir, {recursive: true, force: true});
+		},
+	};
+	// No ssh process outlives swarmtui, however it ends.
+	process.once('exit', () => transport.close());
+	return transport;
 }

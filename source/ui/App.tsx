@@ -70,6 +70,8 @@ export type AppProps = {
 	keymap?: Keymap;
 	/** Fixed terminal size (tests); otherwise the real terminal's, updated on resize. */
 	size?: {columns: number; rows: number};
+	/** The task poll interval (the header warns when answers stop coming). */
+	refresh?: number;
 	/** Pasted text (bracketed paste, from the key stream): goes into a field as text, never as keys. */
 	onPaste?: (listener: (text: string) => void) => () => void;
 };
@@ -117,7 +119,7 @@ function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => 
 	return [value, () => ref.current, update];
 }
 
-export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, inspect, listObjects, clock, size, onPaste, keymap = defaultKeys}: AppProps) {
+export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, inspect, listObjects, clock, size, onPaste, refresh, keymap = defaultKeys}: AppProps) {
 	const translate = useMemo(() => keyTranslator(keymap), [keymap]);
 	const snapshot = useSyncExternalStore(store.subscribe, store.get);
 	const entries = useSyncExternalStore(activity.subscribe, activity.get);
@@ -768,7 +770,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
-			<Header endpoint={endpoint} snapshot={snapshot} now={now} width={columns} problems={problems.length} readOnly={actions.readOnly} warnings={warnings} crumbs={crumbs} />
+			<Header endpoint={endpoint} snapshot={snapshot} now={now} width={columns} problems={problems.length} readOnly={actions.readOnly} warnings={warnings} crumbs={crumbs} refresh={refresh} />
 			{dialog ? (
 				<Box flexDirection="column" height={bodyHeight} justifyContent="center" alignItems="center">
 					<DialogBox dialog={dialog} width={Math.min(columns, 100)} />

@@ -21,6 +21,8 @@ export type HeaderProps = {
 	warnings?: string[];
 	/** Where the operator is: "services › stacks › services /shop". */
 	crumbs?: string;
+	/** The task poll interval: data much older than it means answers are not coming. */
+	refresh?: number;
 };
 
 function shortAge(ms: number): string {
@@ -29,7 +31,7 @@ function shortAge(ms: number): string {
 	return humanDuration(ms).toLowerCase();
 }
 
-export function headerSegments({endpoint, snapshot, now, problems, readOnly, warnings = [], crumbs}: Omit<HeaderProps, 'width'>): Segment[] {
+export function headerSegments({endpoint, snapshot, now, problems, readOnly, warnings = [], crumbs, refresh = 2000}: Omit<HeaderProps, 'width'>): Segment[] {
 	const swarm = snapshot.info?.Swarm;
 	const counted = managerSummary(snapshot);
 	// With quorum lost the node list is stale: whoever it names as leader is not one now.
@@ -66,6 +68,10 @@ export function headerSegments({endpoint, snapshot, now, problems, readOnly, war
 		});
 	} else if (snapshot.connection === 'connecting') {
 		segments.push({text: `${figures.circle} connecting`, priority: 0, color: theme.warn});
+	} else if (synced && now - synced > Math.max(10_000, 3 * refresh)) {
+		// Connected, but the polls are not being answered (a starved or stuck link): the
+		// operator must not take this for live data.
+		segments.push({text: `${figures.warning} no answer for ${age}: the data may be out of date`, priority: 0, color: theme.warn});
 	} else {
 		segments.push({text: `${figures.bullet} live ${age}`, priority: 1, color: theme.ok});
 	}

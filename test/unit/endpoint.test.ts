@@ -77,6 +77,11 @@ describe('TLS, like the docker CLI', () => {
 		expect(e.tls).toEqual({verify: true, ca: join(certs, 'ca.pem'), cert: join(certs, 'cert.pem'), key: join(certs, 'key.pem')});
 	});
 
+	it('DOCKER_CERT_PATH names files that must be there; the config folder\'s are optional', () => {
+		expect(() => resolve({}, {DOCKER_HOST: 'tcp://m1', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent'})).toThrow('could not read the CA certificate /nonexistent/ca.pem (DOCKER_CERT_PATH): no such file');
+		expect(resolve({}, {DOCKER_HOST: 'tcp://m1', DOCKER_TLS_VERIFY: '1'}).tls).toEqual({verify: true, ca: undefined, cert: undefined, key: undefined});
+	});
+
 	it('--tls alone encrypts without verifying; flags name the files', () => {
 		const e = resolve({host: 'tcp://m1:2376', tls: true, tlscacert: '/c/ca', tlscert: '/c/cert', tlskey: '/c/key'}, {});
 		expect(e.tls).toEqual({verify: false, ca: '/c/ca', cert: '/c/cert', key: '/c/key'});

@@ -245,7 +245,12 @@ describe('error messages', () => {
 	it('says what to do, naming the endpoint', () => {
 		expect(toDockerError({code: 'ENOENT'}, unix).message).toBe('cannot connect to the Docker engine at unix:///var/run/docker.sock: is dockerd running on this machine?');
 		expect(toDockerError({code: 'EACCES'}, unix).message).toMatch(/permission denied on unix:\/\/\/var\/run\/docker.sock: run as root or as a member of the docker group/);
-		expect(toDockerError({code: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: 'self-signed certificate'}, tcp).message).toMatch(/^TLS failure talking to tcp:\/\/mgr:2376/);
+		expect(toDockerError({code: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: 'self-signed certificate'}, tcp).message).toBe("the engine's certificate at tcp://mgr:2376 is not signed by the system's CAs: check --tlscacert (or ca.pem in DOCKER_CERT_PATH)");
+		expect(toDockerError({code: 'EPROTO', message: 'C0:error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required:../deps/openssl/ssl/rec.c:1601:'}, tcp).message).toBe('the engine at tcp://mgr:2376 requires a client certificate: give --tlscert and --tlskey (or cert.pem and key.pem in DOCKER_CERT_PATH)');
+		expect(toDockerError({code: 'EPROTO', message: 'C0:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/ssl/rec.c:1:'}, tcp).message).toMatch(/does not speak TLS on this port/);
+		const plain = parseHost('tcp://mgr:2376', {context: 'default', source: 'test'});
+		expect(toDockerError({code: 'ECONNRESET'}, plain).message).toBe('the engine at tcp://mgr:2376 closed the connection (ECONNRESET): if it expects TLS (port 2376 usually does), use --tlsverify with its certificates');
+		expect(toDockerError({statusCode: 400, json: 'Client sent an HTTP request to an HTTPS server.'}, plain).message).toMatch(/expects TLS: use --tlsverify/);
 		expect(toDockerError({statusCode: 503, json: {message: 'This node is not a swarm manager.'}}, unix).message).toBe('This node is not a swarm manager.');
 		expect(toDockerError({name: 'TimeoutError'}, tcp).kind).toBe('timeout');
 	});
