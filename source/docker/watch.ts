@@ -28,6 +28,8 @@ export type WatchOptions = {
 	debounce?: number;
 	/** Every service and node event, as it arrives (the activity list). */
 	onEvent?: (event: ApiEvent) => void;
+	/** A full task list at least this long makes the cluster large (polled less often). */
+	largeList?: number;
 };
 
 type Kind = 'nodes' | 'services' | 'tasks' | 'info' | 'focus';
@@ -58,6 +60,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 	let retryDelay = 1000;
 	const timers = new Set<NodeJS.Timeout>();
 	const inFlight = new Set<Kind>();
+	const largeList = options.largeList ?? 2000;
 	const again = new Set<Kind>();
 	const scheduled = new Set<Kind>();
 
@@ -114,9 +117,13 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 	// often (at most ~2% of the time spent on it, at least once a minute), while the
 	// tasks on screen (the focus) are polled every refresh with a filtered, cheap call.
 	let fullCost = 0;
+	let fullCount = 0;
 	let lastFull = 0;
 	let focus: TaskFilter | undefined;
-	const fullInterval = () => Math.min(60_000, Math.max(refresh, fullCost * 50));
+	// Only a list that is long makes a cluster large: one slow answer over a slow link
+	// (an ssh session still being set up behind twenty log streams took 4 s) must not put
+	// a 50-task cluster on the once-a-minute schedule.
+	const fullInterval = () => (fullCount < largeList ? refresh : Math.min(60_000, Math.max(refresh, fullCost * 50)));
 	const fetchers: Record<Kind, () => Promise<void>> = {
 		nodes: async () => {
 			sink.setNodes(await api.nodes());
@@ -141,6 +148,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 			const kept = focus;
 			sink.setTasks(tasks, large && kept ? (task) => (kept.service ?? []).includes(task.ServiceID ?? '') || (kept.node ?? []).includes(task.NodeID ?? '') : undefined);
 			fullCost = Date.now() - start;
+			fullCount = tasks.length;
 			lastFull = Date.now();
 			got.add('tasks');
 		},

@@ -20,7 +20,7 @@ export type ClusterSnapshot = {
 	/** While disconnected: when the next attempt to reach the engine is made (ms). */
 	readonly retryAt?: number;
 	/** When each collection was last read successfully (ms since epoch). */
-	readonly syncedAt: {nodes?: number; services?: number; tasks?: number};
+	readonly syncedAt: {nodes?: number; services?: number; tasks?: number; focus?: number};
 };
 
 const empty: ClusterSnapshot = {
@@ -95,7 +95,9 @@ export class ClusterStore {
 		this.set({...this.synced('tasks', now), ...(sameById(this.snapshot.tasks, next, false) ? {} : {tasks: next})});
 	}
 
-	setTasksFor(filter: {service?: string[]; node?: string[]}, tasks: readonly ApiTask[]): void {
+	setTasksFor(filter: {service?: string[]; node?: string[]}, tasks: readonly ApiTask[], now = Date.now()): void {
+		// The tasks on screen are fresh even when nothing changed: the header's age says so.
+		this.set(this.synced('focus', now));
 		const services = new Set(filter.service ?? []);
 		const nodes = new Set(filter.node ?? []);
 		const covered = (task: ApiTask) => services.has(task.ServiceID ?? '') || nodes.has(task.NodeID ?? '');

@@ -36,7 +36,8 @@ export function headerSegments({endpoint, snapshot, now, problems, readOnly, war
 	const counted = managerSummary(snapshot);
 	// With quorum lost the node list is stale: whoever it names as leader is not one now.
 	const managers = snapshot.noLeader ? {...counted, leader: undefined} : counted;
-	const synced = snapshot.syncedAt.tasks ?? snapshot.syncedAt.services;
+	// The age of the tasks on screen: the full list's, or a later poll of just those.
+	const synced = Math.max(snapshot.syncedAt.tasks ?? 0, snapshot.syncedAt.focus ?? 0) || snapshot.syncedAt.services;
 	const age = synced ? shortAge(now - synced) : '';
 	const segments: Segment[] = [{text: 'swarmtui', priority: 0, bold: true, color: theme.title}];
 	segments.push({text: sanitize(endpoint), priority: 3});

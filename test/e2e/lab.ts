@@ -7,6 +7,15 @@ export const labRun = process.env['SWARMTUI_LAB_RUN'] ?? '/run/stlab';
 export const socket = (node = 1) => `${labRun}/node${node}.sock`;
 export const manager = `unix://${socket(1)}`;
 export const docker = existsDocker();
+/** node1 as a remote manager (lab.sh remote): over ssh, and over mutual TLS. */
+export const labDir = process.env['SWARMTUI_LAB_DIR'] ?? '/var/lib/swarmtui-lab';
+export const remote = {
+	ip: '192.168.213.11',
+	ssh: `${labDir}/ssh/ssh`,
+	sshNoKey: `${labDir}/ssh/ssh-nokey`,
+	sshdLog: `${labDir}/ssh/sshd.log`,
+	tls: {ca: `${labDir}/tls/ca.pem`, cert: `${labDir}/tls/cert.pem`, key: `${labDir}/tls/key.pem`, otherCa: `${labDir}/tls/other-ca.pem`},
+};
 
 function existsDocker(): string {
 	for (const candidate of ['/usr/bin/docker', '/usr/local/bin/docker']) {

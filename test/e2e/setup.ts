@@ -18,6 +18,8 @@ export default async function setup() {
 	})();
 	if (!wasUp) lab('up', '--nodes', '3');
 	lab('seed');
+	// node1 over ssh and mutual TLS, for the remote tests.
+	lab('remote');
 	// A lab left behind by an earlier run may have extra managers: back to one (node1),
 	// which the tests expect.
 	await until('only node1 to be a manager', () => {

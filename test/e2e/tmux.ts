@@ -1,5 +1,6 @@
 // Runs the real built CLI in a tmux pane, types into it and reads its screen.
-import {execFileSync} from 'node:child_process';
+import {execFile, execFileSync} from 'node:child_process';
+import {promisify} from 'node:util';
 import {join} from 'node:path';
 import {root, until} from './lab.js';
 
@@ -107,5 +108,16 @@ export function killServer(): void {
 		tmux('kill-server');
 	} catch {
 		// no server
+	}
+}
+
+/** Runs the CLI without a terminal: its exit status and what it printed. */
+export async function runPlain(args: string[], env: Record<string, string> = {}): Promise<{code: number; stdout: string; stderr: string}> {
+	try {
+		const {stdout, stderr} = await promisify(execFile)('node', [cli, ...args], {env: {...process.env, ...env}, timeout: 40_000});
+		return {code: 0, stdout, stderr};
+	} catch (error) {
+		const e = error as {code: number; stdout: string; stderr: string};
+		return {code: e.code, stdout: e.stdout, stderr: e.stderr};
 	}
 }

@@ -76,6 +76,24 @@ describe('watchCluster', () => {
 		watcher.stop();
 	});
 
+	it('keeps polling a small cluster every refresh over a slow link (slow answers are no large cluster)', async () => {
+		const fake = fakeApi();
+		const store = new ClusterStore();
+		// Every answer takes 1.3 s: a slow link, not a long list.
+		fake.api.tasks = () => {
+			fake.calls.tasks++;
+			return new Promise((resolve) => setTimeout(() => resolve(lab.tasks), 1300));
+		};
+		const {watcher} = watchFirst(fake, store);
+		await vi.advanceTimersByTimeAsync(5000);
+		const after = fake.calls.tasks;
+		await vi.advanceTimersByTimeAsync(20_000);
+		// Every refresh or two (a poll that finds the last answer too recent waits for the
+		// next): not once a minute.
+		expect(fake.calls.tasks - after).toBeGreaterThanOrEqual(4);
+		watcher.stop();
+	});
+
 	it('on a large cluster the first data is nodes and services; all tasks wait for the tasks on screen', async () => {
 		const fake = fakeApi();
 		fake.api.services = async () => largeServices();
