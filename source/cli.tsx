@@ -40,6 +40,7 @@ const flags = {
 	follow: {type: 'boolean', shortFlag: 'f', default: false},
 	since: {type: 'string'},
 	tail: {type: 'string'},
+	maxLineBytes: {type: 'string'},
 	timestamps: {type: 'boolean', shortFlag: 't', default: false},
 } as const;
 
@@ -85,6 +86,7 @@ const cli = meow(
         --since WHEN       10m, 2h, a unix time or an RFC 3339 time
         --tail N           lines per task (default 200; "all" for everything)
     -t, --timestamps       show each line's timestamp
+        --max-line-bytes N cut lines after N bytes (default: printed whole)
 
   Keys
     Tab / Shift-Tab   next / previous pane        ↑↓ j k   move
@@ -194,7 +196,9 @@ async function main(): Promise<void> {
 		const names = cli.input.slice(1);
 		if (names.length === 0) fail('logs: name at least one service, like: swarmtui logs shop_web shop_api');
 		try {
-			const code = await runLogs(api, names, {follow: cli.flags.follow, since: cli.flags.since, tail: cli.flags.tail, timestamps: cli.flags.timestamps});
+			const cut = cli.flags.maxLineBytes;
+			if (cut !== undefined && !/^[1-9]\d*$/.test(cut.trim())) fail(`logs: --max-line-bytes must be a whole number of bytes (got "${cut}")`, 2);
+			const code = await runLogs(api, names, {follow: cli.flags.follow, since: cli.flags.since, tail: cli.flags.tail, timestamps: cli.flags.timestamps, maxLineBytes: cut === undefined ? undefined : Number(cut)});
 			api.close();
 			process.exit(code);
 		} catch (error) {

@@ -9,7 +9,8 @@ import {parseDuration} from './model/duration.js';
 import {taskLabel} from './model/logtasks.js';
 import {ClusterStore} from './model/store.js';
 
-export type LogsCommandOptions = {follow: boolean; since?: string; tail?: string; timestamps: boolean};
+/** maxLineBytes: lines are printed whole unless this cuts them (like `docker service logs`). */
+export type LogsCommandOptions = {follow: boolean; since?: string; tail?: string; timestamps: boolean; maxLineBytes?: number};
 
 /** "10m" (that long ago), a unix time, or an RFC 3339 time -> the engine's since. */
 export function parseSince(text: string, now = Date.now()): string | undefined {
@@ -60,6 +61,7 @@ export async function runLogs(api: SwarmApi, names: string[], options: LogsComma
 			{
 				follow: options.follow,
 				since,
+				maxLineBytes: options.maxLineBytes ?? Number.POSITIVE_INFINITY,
 				// Never the whole history by default: 200 lines per task unless --since or --tail says.
 				tail: tail ?? (options.since || options.tail === 'all' ? undefined : 200),
 			},

@@ -35,7 +35,8 @@ export type SwarmReader = {
 	close(): void;
 };
 
-export type LogQuery = {follow: boolean; since?: string; tail?: number};
+/** maxLineBytes is swarmtui's own (not sent): bytes of a line kept, the rest counted as cut. */
+export type LogQuery = {follow: boolean; since?: string; tail?: number; maxLineBytes?: number};
 
 /** Log streams of services and tasks. */
 export type LogSource = {
@@ -319,6 +320,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 					stop = readLogStream(response as NodeJS.ReadableStream, {...handlers, onEnd: (e) => handlers.onEnd(e ? toDockerError(e, endpoint) : undefined)}, {
 						raw: target.tty,
 						details: true,
+						maxLineBytes: query.maxLineBytes,
 					});
 				},
 			);

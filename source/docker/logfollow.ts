@@ -23,6 +23,8 @@ export type FollowOptions = {
 	/** Whether a quiet stream should be re-attached: new tasks started since it opened. */
 	stale?: (target: LogTarget, openedAt: number) => boolean;
 	quietAfter?: number;
+	/** Bytes of a line kept (the view's buffer); the rest is counted as cut. Default 8 KiB. */
+	maxLineBytes?: number;
 	/**
 	 * The engine sends each task's history one task after the other: lines of the first
 	 * `settle` ms after opening are held and given out in timestamp order, so history
@@ -99,7 +101,7 @@ export function followLogs(api: LogSource, targets: readonly LogTarget[], option
 		if (stopped) return;
 		state.openedAt = Date.now();
 		state.lastLineAt = Date.now();
-		const query: LogQuery = {follow: options.follow};
+		const query: LogQuery = {follow: options.follow, maxLineBytes: options.maxLineBytes};
 		// From the oldest task that spoke in the last minute before the newest line: tasks
 		// that stopped long ago must not pull their whole history back in.
 		const marks = [...state.marks.values()].map((m) => ({...m, time: Date.parse(m.timestamp) || 0}));

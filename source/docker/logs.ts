@@ -52,13 +52,16 @@ export class Demuxer {
 	}
 }
 
-/** Splits a byte stream into lines, keeping at most maxLineBytes of each. */
+/** Splits a byte stream into lines, keeping at most `limit` bytes of each (the rest is counted as cut). */
 export class LineSplitter {
 	private parts: Buffer[] = [];
 	private size = 0;
 	private cut = 0;
 
-	constructor(private readonly onLine: (line: Buffer, cut: number) => void) {}
+	constructor(
+		private readonly onLine: (line: Buffer, cut: number) => void,
+		private readonly limit = maxLineBytes,
+	) {}
 
 	push(chunk: Buffer): void {
 		let start = 0;
@@ -78,7 +81,7 @@ export class LineSplitter {
 	}
 
 	private append(bytes: Buffer): void {
-		const room = maxLineBytes - this.size;
+		const room = this.limit - this.size;
 		// Views into the chunks, no copies: a line is turned into a string as soon as it ends.
 		if (bytes.length <= room) {
 			if (bytes.length) this.parts.push(bytes);
@@ -152,7 +155,7 @@ export type LogHandlers = {
 };
 
 /** Wires a response stream to handlers: demux, split, parse. */
-export function readLogStream(response: NodeJS.ReadableStream, handlers: LogHandlers, options: {raw: boolean; details: boolean}): () => void {
+export function readLogStream(response: NodeJS.ReadableStream, handlers: LogHandlers, options: {raw: boolean; details: boolean; maxLineBytes?: number}): () => void {
 	const headers = (response as Partial<IncomingMessage>).headers ?? {};
 	// API 1.42+ says which it is; older engines only by the service's TTY setting.
 	const type = String(headers['content-type'] ?? '');
@@ -162,7 +165,7 @@ export function readLogStream(response: NodeJS.ReadableStream, handlers: LogHand
 		let found = splitters.get(kind);
 		if (!found) {
 			const stream: LogStream = kind === 2 ? 'stderr' : 'stdout';
-			found = new LineSplitter((bytes, cut) => handlers.onLine(parseLine(stream, bytes, cut, options.details)));
+			found = new LineSplitter((bytes, cut) => handlers.onLine(parseLine(stream, bytes, cut, options.details)), options.maxLineBytes);
 			splitters.set(kind, found);
 		}
 		return found;

@@ -3,6 +3,7 @@
 // else (cursor moves, screen clears, titles, OSC 8 links, OSC 52 clipboard, DCS, APC,
 // bells, other controls) never reaches the terminal: dropped, or shown as a visible
 // placeholder. Nothing of a line's style carries into the next one.
+import {marker, needsMarker} from './visible.js';
 
 export type Style = {
 	color?: string;
@@ -73,11 +74,9 @@ function applySgr(style: Style, params: number[]): Style {
 	return next;
 }
 
-/** A visible stand-in for a control character: U+2400 "control pictures", ␡ for DEL. */
+/** A visible stand-in for a control character (the one rendering, model/visible.ts). */
 export function placeholder(code: number): string {
-	if (code < 0x20) return String.fromCharCode(0x2400 + code);
-	if (code === 0x7f) return '␡';
-	return '�'; // C1 controls (U+0080 … U+009F)
+	return marker(String.fromCodePoint(code));
 }
 
 const empty = (style: Style) => Object.keys(style).length === 0;
@@ -144,9 +143,10 @@ export function toSegments(text: string, colors = true, max = 4096): Segment[] {
 			i++;
 			continue;
 		}
-		// Surrogate pairs and everything printable pass through as they are.
-		add(text[i] as string);
-		i++;
+		// Everything printable passes as it is; a surrogate pair as one character.
+		const char = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? text.slice(i, i + 2) : (text[i] as string);
+		add(code >= 0xa0 && needsMarker(char) ? marker(char) : char);
+		i += char.length;
 	}
 	flush();
 	return segments;

@@ -23,7 +23,9 @@ export function maskDeep(value: unknown, key = ''): unknown {
 }
 
 const scalar = (value: unknown): string => {
-	if (typeof value === 'string') return /^[\w./:@=,+-]*$/.test(value) && value !== '' ? value : JSON.stringify(value);
+	// Quoted when it needs to be, but not escaped: its control characters are shown by
+	// the one rendering every view uses (model/visible.ts), not as \u0007 here and ␇ there.
+	if (typeof value === 'string') return /^[\w./:@=,+-]*$/.test(value) && value !== '' ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
 	return String(value);
 };
 

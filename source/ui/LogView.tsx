@@ -10,6 +10,10 @@ import {taskColor} from '../model/logtasks.js';
 import {Pane} from './Pane.js';
 import {sanitize} from './text.js';
 import {theme} from './theme.js';
+import {type Piece, wrapPieces} from './wrap.js';
+
+/** Characters of a line shown at most (a 1 MB line costs no more than a few screens). */
+const shownLimit = 4096;
 
 export type LogState = {
 	title: string;
@@ -99,20 +103,37 @@ export function LogView({buffer, state, label, width, height}: LogViewProps) {
 		} else bottom = target;
 	}
 
-	const lines: Array<{line: LogLine; height: number}> = [];
-	let used = 0;
-	for (let position = bottom; position >= 0 && used < rows; position--) {
+	// Every line as pieces of styled text: timestamp, prefix, stderr mark, the text, a note.
+	type Look = {color?: string; backgroundColor?: string; bold?: boolean; dim?: boolean; italic?: boolean; underline?: boolean; inverse?: boolean};
+	const piecesOf = (line: LogLine, labelWidth: number): Array<Piece<Look>> => {
+		const isNotice = line.stream === 'notice';
+		const pieces: Array<Piece<Look>> = [];
+		if (state.timestamps) pieces.push({text: `${clock(line.timestamp)} `, style: {color: theme.dim}});
+		if (state.prefixes) pieces.push({text: `${sanitize(isNotice ? label(line) : label(line).padEnd(labelWidth))} `, style: {color: isNotice ? theme.warn : taskColor(line.taskId)}});
+		if (line.stream === 'stderr') pieces.push({text: figures.pointerSmall, style: {color: 'red'}});
+		const segments = isNotice ? [{text: `» ${sanitize(line.text)}`}] : highlight(toSegments(line.text, state.colors, shownLimit), state.search);
+		for (const segment of segments) pieces.push({text: segment.text, style: isNotice ? {color: theme.warn} : (segment.style ?? {})});
+		if (line.cut) pieces.push({text: ` … (${line.cut} bytes cut)`, style: {color: theme.dim}});
+		else if (!isNotice && line.text.length > shownLimit) pieces.push({text: ' … (the line goes on: Ctrl-S saves it whole)', style: {color: theme.dim}});
+		return pieces;
+	};
+
+	// Lines from the bottom up, each as the rows it takes, until the view is full: a
+	// wrapped line that does not fit whole shows its last rows.
+	const picked: LogLine[] = [];
+	for (let position = bottom; position >= 0 && picked.length < rows; position--) {
 		const line = buffer.at(at(position) ?? -1);
-		if (!line) continue;
-		const length = (state.prefixes ? label(line).length + 1 : 0) + (state.timestamps ? 13 : 0) + Math.min(line.text.length, 4096);
-		const h = state.wrap ? Math.max(1, Math.ceil(length / inner)) : 1;
-		lines.unshift({line, height: Math.min(h, rows)});
-		used += h;
+		if (line) picked.unshift(line);
 	}
-	// A wrapped first line that does not fit whole is cut from the top.
-	const overflow = Math.max(0, used - rows);
 	// Prefixes padded to the widest one on screen, so messages line up.
-	const labelWidth = state.prefixes ? Math.max(0, ...lines.map(({line}) => (line.stream === 'notice' ? 0 : label(line).length))) : 0;
+	const labelWidth = state.prefixes ? Math.max(0, ...picked.map((line) => (line.stream === 'notice' ? 0 : label(line).length))) : 0;
+	const shown: Array<{key: string; pieces: Array<Piece<Look>>; current: boolean}> = [];
+	for (let i = picked.length - 1; i >= 0 && shown.length < rows; i--) {
+		const line = picked[i] as LogLine;
+		const pieces = piecesOf(line, labelWidth);
+		const lineRows = state.wrap ? wrapPieces(pieces, inner) : [pieces];
+		for (let r = lineRows.length - 1; r >= 0 && shown.length < rows; r--) shown.unshift({key: `${line.seq}:${r}`, pieces: lineRows[r] as Array<Piece<Look>>, current: state.match === line.seq});
+	}
 
 	const status = [
 		state.follow ? `${figures.play} following` : `${figures.squareSmallFilled} paused (G resumes)`,
@@ -125,26 +146,16 @@ export function LogView({buffer, state, label, width, height}: LogViewProps) {
 
 	return (
 		<Pane title={`Logs · ${state.title}`} width={width} height={height} focused>
-			<Box flexDirection="column" height={rows} overflow="hidden" marginTop={-overflow}>
-				{lines.map(({line}) => {
-					const isNotice = line.stream === 'notice';
-					const prefix = state.prefixes ? (isNotice ? label(line) : label(line).padEnd(labelWidth)) : '';
-					const segments = isNotice ? [{text: `» ${sanitize(line.text)}`}] : highlight(toSegments(line.text, state.colors), state.search);
-					const current = state.match === line.seq;
-					return (
-						<Text key={line.seq} wrap={state.wrap ? 'wrap' : 'truncate'} inverse={current}>
-							{state.timestamps ? <Text color={theme.dim}>{clock(line.timestamp)} </Text> : null}
-							{prefix ? <Text color={isNotice ? theme.warn : taskColor(line.taskId)}>{sanitize(prefix)} </Text> : null}
-							{line.stream === 'stderr' ? <Text color="red">{figures.pointerSmall}</Text> : null}
-							{segments.map((segment, i) => (
-								<Text key={i} color={isNotice ? theme.warn : segment.style?.color} backgroundColor={segment.style?.backgroundColor} bold={segment.style?.bold} dimColor={segment.style?.dim} italic={segment.style?.italic} underline={segment.style?.underline} inverse={segment.style?.inverse}>
-									{segment.text}
-								</Text>
-							))}
-							{line.cut ? <Text color={theme.dim}> … ({line.cut} bytes cut)</Text> : null}
-						</Text>
-					);
-				})}
+			<Box flexDirection="column" height={rows} overflow="hidden">
+				{shown.map(({key, pieces, current}) => (
+					<Text key={key} wrap="truncate" inverse={current}>
+						{pieces.map((piece, i) => (
+							<Text key={i} color={piece.style.color} backgroundColor={piece.style.backgroundColor} bold={piece.style.bold} dimColor={piece.style.dim} italic={piece.style.italic} underline={piece.style.underline} inverse={piece.style.inverse}>
+								{piece.text}
+							</Text>
+						))}
+					</Text>
+				))}
 			</Box>
 			<Text color={theme.dim} wrap="truncate">
 				{status.length > inner ? status.slice(0, inner) : status}

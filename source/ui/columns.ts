@@ -1,6 +1,6 @@
 // Column layout for tables: which columns fit, and how wide each is. Pure, so it is
 // tested without rendering. Lower priority numbers are kept longest.
-import {displayWidth} from './text.js';
+import {displayWidth, sanitize} from './text.js';
 
 export type Column<T> = {
 	key: string;
@@ -20,7 +20,8 @@ export function naturalWidths<T>(columns: readonly Column<T>[], rows: readonly T
 	return columns.map((column) => {
 		let max = 0;
 		for (const row of rows) {
-			const w = displayWidth(column.get(row));
+			// As shown: a control character's marker is wider than the character.
+			const w = displayWidth(sanitize(column.get(row)));
 			if (w > max) max = w;
 		}
 		return max;

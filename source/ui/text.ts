@@ -1,15 +1,13 @@
 // Display width and truncation for table cells. Strings from the engine are untrusted:
 // control characters become visible placeholders before they reach the terminal.
 import stringWidth from 'string-width';
+import {visible} from '../model/visible.js';
 
-// eslint-disable-next-line no-control-regex
-const controls = /[\u0000-\u001f\u007f-\u009f]/g;
 // eslint-disable-next-line no-control-regex
 const plainAscii = /^[\u0020-\u007e]*$/;
 
-export function sanitize(text: string): string {
-	return text.replace(controls, (c) => (c === '\t' ? ' ' : c === '\u001b' ? '␛' : '�'));
-}
+/** Untrusted text as the screen shows it: one rendering of control and invisible characters (model/visible.ts). */
+export const sanitize = visible;
 
 export function displayWidth(text: string): number {
 	return plainAscii.test(text) ? text.length : stringWidth(text);

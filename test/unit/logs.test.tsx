@@ -12,6 +12,7 @@ import {LogBuffer} from '../../source/model/logbuffer.js';
 import {visibleIndexes} from '../../source/model/logsearch.js';
 import {logKey} from '../../source/ui/logKeys.js';
 import {initialLogState, LogView} from '../../source/ui/LogView.js';
+import {displayWidth} from '../../source/ui/text.js';
 
 const frame = (type: number, text: string) => {
 	const payload = Buffer.from(text);
@@ -74,7 +75,7 @@ describe('log text is untrusted', () => {
 	it('keeps SGR colour as style and drops every other sequence', () => {
 		const segments = toSegments(hostile);
 		const text = segments.map((s) => s.text).join('');
-		expect(text).toBe('linkred bell␇ nul␀ c1�6n  done');
+		expect(text).toBe('linkred bell␇ nul␀ c1‹U+009B›6n  done');
 		expect(segments.find((s) => s.text === 'red')?.style).toEqual({color: 'red'});
 		expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
 	});
@@ -103,6 +104,40 @@ describe('log text is untrusted', () => {
 		// Only SGR (colour) sequences from Ink itself may remain.
 		expect(out.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
 		expect(out).toContain('linkred bell␇');
+	});
+});
+
+describe('wrapped long lines', () => {
+	// ink-testing-library's terminal is 100 columns wide.
+	const frameOf = (lines: string[], wrap: boolean, width = 100, height = 45) => {
+		const buffer = new LogBuffer(100);
+		for (const text of lines) buffer.push({stream: 'stdout', timestamp: '', taskId: 't', nodeId: '', serviceId: '', source: 'x', text, cut: 0});
+		const app = render(<LogView buffer={buffer} version={1} state={{...initialLogState('x', true), wrap}} label={() => 'x.1@node1'} width={width} height={height} />);
+		const out = (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+		app.unmount();
+		return out.split('\n');
+	};
+
+	it('keeps a 1 MB line inside the pane, every row full, the status line last', () => {
+		const rows = frameOf(['before', `${'a'.repeat(300)}\u200b${'b'.repeat(1_000_000)}`, 'after'], true);
+		expect(rows).toHaveLength(45);
+		// Every row is exactly the pane's width: nothing spills over the border.
+		for (const row of rows) expect(row.length, row).toBe(100);
+		expect(rows[0]).toMatch(/^╭─ Logs · x/);
+		expect(rows[43]).toMatch(/^│▶ following · 3 lines · wrap/);
+		expect(rows[44]).toMatch(/^╰/);
+		// The newest line at the bottom; the long one wrapped into full rows above it.
+		expect(rows[42]).toMatch(/^│x\.1@node1 after\s+│$/);
+		expect(rows.slice(40, 42).map((row) => row.slice(1, -1)).join('')).toMatch(/b+ … \(the line goes on: Ctrl-S saves it whole\)\s*$/);
+		expect(rows[1]).toMatch(/^│\S{98}│$/);
+	});
+
+	it('takes the rows a line needs, by display width, and drops no character', () => {
+		const rows = frameOf(['名'.repeat(100), 'a\u200bb'], true, 40, 12);
+		const text = rows.slice(1, 10).map((r) => r.slice(1, -1)).join('');
+		expect(text.match(/名/g)).toHaveLength(100);
+		expect(text).toContain('a‹U+200B›b');
+		for (const row of rows) expect(displayWidth(row)).toBe(40);
 	});
 });
 

@@ -51,7 +51,7 @@ describe('text', () => {
 		expect(fit('日本語テキスト', 6)).toBe('日本… ');
 	});
 	it('turns control characters from the engine into visible placeholders', () => {
-		expect(sanitize('evil\u001b[2Jname\u0007')).toBe('evil␛[2Jname�');
+		expect(sanitize('evil\u001b[2Jname\u0007')).toBe('evil␛[2Jname␇');
 	});
 });
 
