@@ -21,7 +21,8 @@ import {DialogBox} from './DialogBox.js';
 import {FilterBar} from './FilterBar.js';
 import {Footer, type FooterMessage} from './Footer.js';
 import {Header} from './Header.js';
-import {Help} from './Help.js';
+import {Help, helpRows} from './Help.js';
+import {type HelpPlace, helpLines} from './helpLines.js';
 import {pastedText, plainKey, splitKeys} from './input.js';
 import {commandError, commandHint, completeCommand, defaultKeys, type Keymap, keyName, keyTranslator, parseCommand, type PaneName} from './keys.js';
 import {computeLayout, minColumns, minRows} from './layout.js';
@@ -90,6 +91,9 @@ function crumbName(view: View, nav?: Nav, filters?: Record<PaneName, string>): s
 }
 
 const panes: PaneName[] = ['nodes', 'services', 'tasks'];
+
+/** Whose keys help shows: the view it was opened from. */
+const helpPlace = (kind: View['kind']): HelpPlace => (kind === 'main' ? 'panes' : kind === 'logs' || kind === 'inspect' || kind === 'rollout' ? kind : 'list');
 
 /** The footer's keys outside the main panes, as the keymap has them. */
 function viewKeys(kind: View['kind'], k: Keymap): string[] | undefined {
@@ -161,7 +165,11 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	};
 	const [history, setHistory] = useState(false);
 	const [help, getHelp, updateHelp] = useSyncedState(false);
-	const setHelp = (on: boolean) => updateHelp(() => on);
+	const [helpOffset, setHelpOffset] = useState(0);
+	const setHelp = (on: boolean) => {
+		setHelpOffset(0);
+		updateHelp(() => on);
+	};
 	const [message, setMessage] = useState<FooterMessage | undefined>();
 	const [rollouts, setRollouts] = useState<Tracked[]>([]);
 	const nextRollout = useRef(1);
@@ -538,7 +546,10 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 			return;
 		}
 		if (getHelp()) {
-			if (key.escape || input === '?' || input === keymap.help || input === 'q') setHelp(false);
+			if (key.escape || input === '?' || input === keymap.help || input === 'q') return setHelp(false);
+			const shown = helpRows(rows - 2);
+			const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -shown : key.pageDown ? shown : input === 'g' || key.home ? -1e6 : input === 'G' || key.end ? 1e6 : 0;
+			if (step) setHelpOffset((old) => Math.max(0, Math.min(old + step, helpLines(helpPlace(getView().kind), keymap).length - shown)));
 			return;
 		}
 		// Rebound keys become the defaults the code below knows: here for the panes and the
@@ -754,7 +765,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	const shownProgress = shownRollout ? progress.get(shownRollout.id) : undefined;
 
 	let body;
-	if (help) body = <Help width={columns} height={bodyHeight} readOnly={actions.readOnly} keymap={keymap} />;
+	if (help) body = <Help width={columns} height={bodyHeight} readOnly={actions.readOnly} keymap={keymap} place={helpPlace(view.kind)} offset={helpOffset} />;
 	else if (shownRollout && shownProgress)
 		body = (
 			<RolloutView rollout={shownRollout} progress={shownProgress} snapshot={snapshot} width={columns} height={bodyHeight} now={now} readOnly={actions.readOnly} />

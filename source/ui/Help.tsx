@@ -1,33 +1,44 @@
+// Help: the keys of the place it was opened from, one per line, scrolled with the usual
+// keys when the terminal is short (at 80x24 the old columns were cut, and nothing
+// scrolled).
 import {Box, Text} from 'ink';
-import {bindings, type Keymap, keyName, shownKeys} from './keys.js';
+import type {Keymap} from './keys.js';
+import {defaultKeys, keyName} from './keys.js';
+import {type HelpPlace, helpLines} from './helpLines.js';
 import {fit} from './text.js';
 import {theme} from './theme.js';
 
-/** Every key; in two or more columns when the terminal is short. */
-export function Help({width, height, readOnly, keymap}: {width: number; height: number; readOnly: boolean; keymap?: Keymap}) {
-	const perColumn = Math.max(1, height - 4); // border, title, closing line
-	const columnCount = Math.ceil(bindings.length / perColumn);
-	const columnWidth = Math.floor((width - 4) / columnCount);
-	const keyWidth = Math.max(...bindings.map((binding) => shownKeys(binding, keymap).length)) + 2;
-	const groups = Array.from({length: columnCount}, (_, i) => bindings.slice(i * perColumn, (i + 1) * perColumn));
+/** Lines of help that fit a body `height` rows high. */
+export const helpRows = (height: number) => Math.max(1, height - 4); // border, title, closing line
+
+export function Help({width, height, readOnly, keymap = defaultKeys, place = 'panes', offset = 0}: {width: number; height: number; readOnly: boolean; keymap?: Keymap; place?: HelpPlace; offset?: number}) {
+	const lines = helpLines(place, keymap);
+	const rows = helpRows(height);
+	const top = Math.max(0, Math.min(offset, lines.length - rows));
+	const keyWidth = Math.max(...lines.map((line) => line.keys?.length ?? 0)) + 2;
+	const more = lines.length > rows;
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor={theme.focusBorder} width={width} height={height} paddingX={1}>
-			<Text bold color={theme.title}>
+			<Text bold color={theme.title} wrap="truncate">
 				swarmtui keys{readOnly ? ' (read-only mode: the keys that change the swarm are off)' : ''}
 			</Text>
-			<Box>
-				{groups.map((group, i) => (
-					<Box key={i} flexDirection="column" width={columnWidth}>
-						{group.map((binding) => (
-							<Text key={binding.keys} wrap="truncate" dimColor={readOnly && binding.writes}>
-								<Text color={theme.key}>{shownKeys(binding, keymap).padEnd(keyWidth)}</Text>
-								{fit(`${binding.label}${binding.panes ? ` (${binding.panes.join(', ')})` : ''}`, Math.max(1, columnWidth - keyWidth - 1)).trimEnd()}
-							</Text>
-						))}
-					</Box>
-				))}
+			<Box flexDirection="column" height={rows} overflow="hidden">
+				{lines.slice(top, top + rows).map((line, i) =>
+					line.heading ? (
+						<Text key={i} bold wrap="truncate">
+							{line.heading}
+						</Text>
+					) : (
+						<Text key={i} wrap="truncate" dimColor={readOnly && line.writes}>
+							<Text color={theme.key}>{(line.keys ?? '').padEnd(keyWidth)}</Text>
+							{fit(line.label ?? '', Math.max(1, width - 4 - keyWidth)).trimEnd()}
+						</Text>
+					),
+				)}
 			</Box>
-			<Text color={theme.dim}>Esc or {keyName(keymap?.help ?? "?")} closes this help</Text>
+			<Text color={theme.dim} wrap="truncate">
+				{more ? `${top + 1}-${Math.min(lines.length, top + rows)} of ${lines.length} · j k PgUp PgDn scroll · ` : ''}Esc or {keyName(keymap.help)} closes this help
+			</Text>
 		</Box>
 	);
 }

@@ -5,7 +5,7 @@ import type {ApiService} from '../../source/docker/types.js';
 import {App} from '../../source/ui/App.js';
 import {createActions} from '../../source/actions/index.js';
 import {ActivityLog} from '../../source/model/activity.js';
-import {fakeWriter, lab, labStore, presser} from './helpers.js';
+import {fakeWriter, lab, labStore, presser, renderApp} from './helpers.js';
 
 const clock = () => Date.parse('2026-11-21T23:57:00Z');
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -127,6 +127,31 @@ describe('App on the lab swarm', () => {
 		await press('\u001B');
 		await tick();
 		expect(frame()).not.toContain('swarmtui keys');
+	});
+
+	it('help at 80x24 fits the screen and scrolls to every key', async () => {
+		const {frame, press} = show({columns: 80, rows: 24});
+		await press('?');
+		const rows = frame().split('\n');
+		expect(rows.length).toBeLessThanOrEqual(23);
+		expect(frame()).toMatch(/1-\d+ of \d+ · j k PgUp PgDn scroll/);
+		expect(frame()).not.toContain('q Ctrl-C');
+		await press('G');
+		expect(frame()).toContain('q Ctrl-C');
+		expect(frame()).toContain('quit');
+		await press('g');
+		expect(frame()).toContain('keys of the panes');
+	});
+
+	it('help in the log view shows the log view\'s keys', async () => {
+		const logs = renderApp({openLogs: () => ({stop() {}})});
+		await logs.press('l');
+		expect(logs.frame()).toContain('Logs ·');
+		await logs.press('?');
+		expect(logs.frame()).toContain('keys of the log view');
+		expect(logs.frame()).toMatch(/w\s+wrap long lines on \/ off/);
+		expect(logs.frame()).not.toContain('drain node');
+		logs.app.unmount();
 	});
 
 	it(':problems lists what is wrong, worst first', async () => {
