@@ -1,0 +1,91 @@
+// A key storm on the real CLI: seeded random keys, escape sequences, pastes (bracketed,
+// through tmux) and resizes for a minute, read-only. It must never exit, never print
+// "unexpected error", and leave the swarm as it was. SWARMTUI_STORM_SEED replays a run;
+// SWARMTUI_STORM_SECONDS makes it longer (the bench runs it for longer).
+import {execFileSync} from 'node:child_process';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {dk, manager} from './lab.js';
+import {killServer, startCli, type Terminal} from './tmux.js';
+
+const open: Terminal[] = [];
+afterEach(() => {
+	for (const term of open.splice(0)) term.close();
+});
+afterAll(() => killServer());
+
+/** mulberry32: the same seed, the same storm. */
+function random(seed: number) {
+	let a = seed;
+	return () => {
+		a = (a + 0x6d2b79f5) | 0;
+		let t = Math.imul(a ^ (a >>> 15), 1 | a);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** What the swarm is: every service's and node's spec version and state. */
+const swarmState = () =>
+	[
+		dk('service', 'ls', '--format', '{{.ID}}'),
+		...dk('service', 'ls', '-q').split('\n').filter(Boolean).map((id) => dk('service', 'inspect', '--format', '{{.ID}} {{.Version.Index}} {{json .Spec.Mode}} {{.Spec.TaskTemplate.ContainerSpec.Image}}', id)),
+		...dk('node', 'ls', '-q').split('\n').filter(Boolean).map((id) => dk('node', 'inspect', '--format', '{{.ID}} {{.Version.Index}} {{.Spec.Availability}} {{.Spec.Role}}', id)),
+	].join('\n');
+
+// Named tmux keys, and literal text (typed as is): no q and no Ctrl-C (they quit, as
+// they should), no Ctrl-S (it saves a file).
+const named = ['Escape', 'Enter', 'Tab', 'BTab', 'Up', 'Down', 'Left', 'Right', 'PageUp', 'PageDown', 'Home', 'End', 'BSpace', 'DC', 'Space', 'C-d', 'C-u', 'F1', 'F5', 'M-x', 'C-@', 'C-]', 'C-\\'];
+const literal = ['j', 'k', 'g', 'G', 'h', 'l', 'i', 'o', 's', 'u', 'r', 'R', 'x', 'd', 'a', 'p', '+', '-', 'y', 'n', 'N', 'm', 'J', 'w', 't', 'f', 'F', 'c', 'S', '/', ':', '?', '3', '0', 'svc', 'pb', 'ev', 'st', 'net', 'shop', '\u001b[31m', '\u001b[1;31m', 'GET \u001b[0m', '\u001b]0;title\u0007', '\u001b[200~', '\u001b[201~', '\u001b[', '\u001bO', '\u001c', '名前', '\u200b', '\u202e', '\u00e9'];
+const pastes = ['shop_web', 'y', 'monitor\n', '\u001b[31mred\u001b[0m', 'line one\nline two\ny\n', 'x'.repeat(2000)];
+
+describe('a key storm', () => {
+	it('never ends the program or changes the swarm when read-only', async () => {
+		const seed = Number(process.env['SWARMTUI_STORM_SEED'] ?? Date.now() % 1_000_000);
+		const seconds = Number(process.env['SWARMTUI_STORM_SECONDS'] ?? 60);
+		const rand = random(seed);
+		const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+		const before = swarmState();
+		const term = startCli(['--host', manager, '--read-only'], {columns: 120, rows: 32});
+		open.push(term);
+		await term.waitFor(/monitor\s+global/);
+		const tmux = (...args: string[]) => execFileSync('tmux', ['-L', `swarmtui-e2e-${process.pid}`, ...args], {stdio: 'ignore'});
+		const sent: string[] = [];
+		const end = Date.now() + seconds * 1000;
+		while (Date.now() < end) {
+			const r = rand();
+			if (r < 0.45) {
+				const key = pick(named);
+				sent.push(key);
+				term.keys(key);
+			} else if (r < 0.9) {
+				const text = pick(literal);
+				sent.push(JSON.stringify(text));
+				term.type(text);
+			} else if (r < 0.96) {
+				const text = pick(pastes);
+				sent.push(`paste ${JSON.stringify(text.slice(0, 20))}`);
+				tmux('set-buffer', '--', text);
+				tmux('paste-buffer', '-p', '-t', term.name);
+			} else {
+				const columns = 50 + Math.floor(rand() * 150);
+				const rows = 12 + Math.floor(rand() * 40);
+				sent.push(`resize ${columns}x${rows}`);
+				term.resize(columns, rows);
+			}
+			if (rand() < 0.3) await new Promise((resolve) => setTimeout(resolve, Math.floor(rand() * 60)));
+			const screen = term.screen();
+			if (screen.includes('[exit') || screen.includes('unexpected error')) {
+				throw new Error(`seed ${seed}: swarmtui ended after ${sent.length} inputs; the last: ${sent.slice(-15).join(' ')}\n--- screen ---\n${screen}`);
+			}
+		}
+		// Still there and still answering: back to the panes, at a size that shows them.
+		term.resize(120, 32);
+		for (let i = 0; i < 5; i++) term.keys('Escape');
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		const screen = term.screen();
+		expect(screen, `seed ${seed}`).not.toContain('[exit');
+		expect(screen, `seed ${seed}`).not.toContain('unexpected error');
+		expect(term.appPid(), `seed ${seed}`).toBeGreaterThan(1);
+		expect(swarmState(), `seed ${seed}: the swarm changed`).toBe(before);
+	}, 300_000);
+});
