@@ -1,5 +1,6 @@
 // npm run bench: swarmtui against a simulated engine of two sizes, the log scenario,
 // and the lab swarm when it is up. Writes bench/results.json and prints a table.
+import {soakScenario} from './soak.js';
 import {execFileSync, spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -240,6 +241,14 @@ process.stderr.write('bench: logs…\n');
 results['logs'] = await logScenario();
 process.stderr.write('bench: lab…\n');
 results['lab'] = await labScenario();
+// The soak: 30 minutes over ssh on the lab while it misbehaves (bench/soak.ts);
+// --soak-minutes N for another length, --no-soak to leave it out.
+const soakAt = process.argv.indexOf('--soak-minutes');
+const soakMinutes = process.argv.includes('--no-soak') ? 0 : soakAt > 0 ? Number(process.argv[soakAt + 1]) : 30;
+if (soakMinutes > 0 && existsSync('/run/stlab/node1.sock')) {
+	process.stderr.write(`bench: soak, ${soakMinutes} minutes…\n`);
+	results['soak'] = await soakScenario(soakMinutes);
+}
 
 type R = Record<string, any>;
 const small = results['small'] as R;
@@ -257,7 +266,13 @@ const targets = [
 	['logs: >= 50,000 lines/s ingested, none lost', logs.linesPerSecond >= 49_500 && logs.lostLines === 0, `${logs.linesPerSecond} lines/s of ${logs.offeredPerSecond} sent; ${logs.lostLines} of ${logs.sentLines} lost`],
 	['logs: memory flat', logs.rssMbAtEnd - logs.rssMbAt2s < 50, `${logs.rssMbAt2s} -> ${logs.rssMbAtEnd} MB`],
 ] as const;
-results['targets'] = targets.map(([name, ok, value]) => ({name, ok, value}));
+const soak = results['soak'] as R | undefined;
+const soakTargets = soak
+	? ([
+			[`soak (${soak.minutes} min, ssh, node restarts, leader change, churn): alive, memory, fds and children flat`, soak.alive && soak.rssMb.spreadAfterWarmup <= 50 && soak.fds.spreadAfterWarmup <= 10 && soak.children.spreadAfterWarmup <= 6, `${soak.alive ? 'alive' : soak.crashed}; RSS ${soak.rssMb.first} -> ${soak.rssMb.last} MB (spread ${soak.rssMb.spreadAfterWarmup}), fds ${soak.fds.first} -> ${soak.fds.last}, children ${soak.children.first} -> ${soak.children.last}`],
+		] as const)
+	: [];
+results['targets'] = [...targets, ...soakTargets].map(([name, ok, value]) => ({name, ok, value}));
 writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const row = (cells: string[]) => console.log(cells.map((c, i) => c.padEnd(i === 0 ? 30 : 16)).join(''));
@@ -277,4 +292,5 @@ row(['filter typing p50/p95 (ms)', `${small.keypressFilterMs.p50}/${small.keypre
 row(['idle requests/min', JSON.stringify(small.idleRequestsPerMinute), JSON.stringify(large.idleRequestsPerMinute)]);
 console.log(`logs: ${logs.linesPerSecond} lines/s ingested of ${logs.offeredPerSecond} sent; ${logs.lostLines} of ${logs.sentLines} lines lost once the streams drained; RSS ${logs.rssMbAt2s} -> ${logs.rssMbAtEnd} MB; buffer ${logs.bufferLines}, dropped ${logs.droppedOldest}`);
 console.log(`lab: ${JSON.stringify(results['lab'])}`);
+if (soak) console.log(`soak: ${JSON.stringify({...soak, samples: undefined})}`);
 for (const t of results['targets'] as Array<{name: string; ok: boolean; value: string}>) console.log(`${t.ok ? 'PASS' : 'MISS'}  ${t.name}: ${t.value}`);
