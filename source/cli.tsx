@@ -244,6 +244,7 @@ async function main(): Promise<void> {
 		logOptions: {buffer: settings.logBuffer, tail: settings.logTail, colors: settings.logColors},
 		keymap: settings.keymap,
 		refresh,
+		onRollout: (serviceId) => watcher.rollout(serviceId),
 		onFocus: (filter) => watcher.focus(filter),
 		warnings: endpoint.tls && !endpoint.tls.verify ? ['TLS: server not verified'] : [],
 		listObjects: (kind) => api.listObjects(kind),

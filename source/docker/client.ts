@@ -12,7 +12,8 @@ import {type LogHandlers, readLogStream} from './logs.js';
 import {type SshTransport, sshTransport} from './ssh.js';
 import type {ApiEvent, ApiInfo, ApiNode, ApiService, ApiServiceSpec, ApiTask, ApiVersionInfo} from './types.js';
 
-export type TaskFilter = {service?: string[]; node?: string[]; desiredState?: string[]};
+/** upToDate: only tasks the engine calls up to date with their service's spec (its `_up-to-date` filter). */
+export type TaskFilter = {service?: string[]; node?: string[]; desiredState?: string[]; upToDate?: boolean};
 
 export type EventHandlers = {
 	onEvent: (event: ApiEvent) => void;
@@ -252,6 +253,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 			if (filter.service) filters['service'] = filter.service;
 			if (filter.node) filters['node'] = filter.node;
 			if (filter.desiredState) filters['desired-state'] = filter.desiredState;
+			if (filter.upToDate) filters['_up-to-date'] = ['true'];
 			return streamList('/tasks', {filters}, slimTask);
 		},
 		events(since, handlers) {

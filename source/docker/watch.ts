@@ -13,6 +13,7 @@ export type ClusterSink = {
 	setTasks(tasks: readonly ApiTask[], keep?: (task: ApiTask) => boolean): void;
 	/** Replaces the tasks of some services or nodes (a focused poll). */
 	setTasksFor(filter: TaskFilter, tasks: readonly ApiTask[]): void;
+	setUpToDate(serviceId: string, tasks: readonly ApiTask[]): void;
 	removeService(id: string): void;
 	removeNode(id: string): void;
 	setError(message: string, noLeader?: boolean): void;
@@ -32,13 +33,15 @@ export type WatchOptions = {
 	largeList?: number;
 };
 
-type Kind = 'nodes' | 'services' | 'tasks' | 'info' | 'focus';
+type Kind = 'nodes' | 'services' | 'tasks' | 'info' | 'focus' | 'upToDate';
 
 export type Watcher = {
 	stop(): void;
 	refreshNow(): void;
 	/** The service or node on screen: its tasks are polled every refresh even when the full list is not. */
 	focus(filter: TaskFilter | undefined): void;
+	/** The service whose rollout is on screen: which of its tasks are up to date, every refresh. */
+	rollout(serviceId: string | undefined): void;
 	/**
 	 * Resolves once the first frame has what it needs: nodes and services, and on a small
 	 * cluster all tasks (or once a first read fails: the frame shows the error).
@@ -120,6 +123,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 	let fullCount = 0;
 	let lastFull = 0;
 	let focus: TaskFilter | undefined;
+	let rolloutService: string | undefined;
 	// Only a list that is long makes a cluster large: one slow answer over a slow link
 	// (an ssh session still being set up behind twenty log streams took 4 s) must not put
 	// a 50-task cluster on the once-a-minute schedule.
@@ -155,6 +159,10 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		focus: async () => {
 			const filter = focus;
 			if (filter) sink.setTasksFor(filter, await api.tasks(filter));
+		},
+		upToDate: async () => {
+			const id = rolloutService;
+			if (id) sink.setUpToDate(id, await api.tasks({service: [id], upToDate: true}));
 		},
 		info: async () => sink.setIdentity(await api.info()),
 	};
@@ -203,6 +211,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 			soon('services');
 			// Tasks follow service changes; look a little later so the new ones exist.
 			soon(fullInterval() > refresh && focus ? 'focus' : 'tasks', 300);
+			if (id && id === rolloutService) soon('upToDate', 300);
 		} else if (event.Type === 'node') {
 			if (event.Action === 'remove' && id) sink.removeNode(id);
 			soon('nodes');
@@ -250,6 +259,7 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 		later(refresh, () => {
 			if (Date.now() - lastFull >= fullInterval() - 50) load('tasks');
 			else if (focus) load('focus');
+			if (rolloutService) load('upToDate');
 			poll();
 		});
 	};
@@ -289,6 +299,11 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 			subscription?.close();
 		},
 		refreshNow: all,
+		rollout(serviceId) {
+			const changed = serviceId !== rolloutService;
+			rolloutService = serviceId;
+			if (changed && serviceId) load('upToDate');
+		},
 		focus(filter) {
 			const same = JSON.stringify(filter) === JSON.stringify(focus);
 			focus = filter;

@@ -1,6 +1,7 @@
 // Rows of the nodes pane, like `docker node ls` plus running tasks per node.
 import type {ApiNode, ApiTask} from '../docker/types.js';
 import {naturalCompare} from './format.js';
+import {isRunning} from './running.js';
 import type {ClusterSnapshot} from './store.js';
 
 export type Health = 'ok' | 'warn' | 'bad';
@@ -21,10 +22,10 @@ export type NodeRow = {
 	health: Health;
 };
 
-export function runningTasksByNode(tasks: ReadonlyMap<string, ApiTask>): Map<string, number> {
+export function runningTasksByNode(tasks: ReadonlyMap<string, ApiTask>, nodes?: ReadonlyMap<string, ApiNode>): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const task of tasks.values()) {
-		if (task.Status?.State === 'running' && task.NodeID) counts.set(task.NodeID, (counts.get(task.NodeID) ?? 0) + 1);
+		if (task.NodeID && isRunning(task, nodes)) counts.set(task.NodeID, (counts.get(task.NodeID) ?? 0) + 1);
 	}
 	return counts;
 }
@@ -45,7 +46,7 @@ function nodeHealth(node: ApiNode, manager: string): Health {
 }
 
 export function nodeRows(snapshot: ClusterSnapshot): NodeRow[] {
-	const counts = snapshot.syncedAt.tasks !== undefined ? runningTasksByNode(snapshot.tasks) : undefined;
+	const counts = snapshot.syncedAt.tasks !== undefined ? runningTasksByNode(snapshot.tasks, snapshot.nodes) : undefined;
 	const selfId = snapshot.info?.Swarm?.NodeID;
 	const rows: NodeRow[] = [];
 	for (const node of snapshot.nodes.values()) {

@@ -1,12 +1,25 @@
-// Rollouts the operator started: tracked from the snapshot (no extra API calls) until
-// they complete or pause. A task is "new" when it was not among the service's (or the
-// node's) tasks when the rollout began: no clock comparison between us and the engine.
-import type {ApiService, ApiTask} from '../docker/types.js';
-import {serviceRow, countTasks} from './services.js';
+// Rollouts, as the engine sees them: whoever started them (this session, a pipeline's
+// `docker stack deploy`, another operator's `docker service update`). Every figure comes
+// from the engine's data:
+// - a task is new when the engine calls it up to date with the service's current spec
+//   (its `_up-to-date` filter, read for the rollout on screen); until that list is in,
+//   when it runs the service's image. Never by order or time.
+// - progress counts what `docker service update` counts: per slot (per node for a
+//   global service) the up-to-date task the engine wants most, on a node that is not
+//   down, running -> "overall progress: N out of M tasks".
+// - a rollback is a rollout towards the previous spec: the engine swaps the specs, so
+//   the same counting applies; its state and config are the rollback's.
+// A drain is done when no task it moves still wants to run on the node and each moved
+// task's replacement runs elsewhere.
+import type {ApiNode, ApiService, ApiTask, ApiUpdateConfig} from '../docker/types.js';
+import {isRunning} from './running.js';
+import {serviceMode} from './services.js';
 import type {ClusterSnapshot} from './store.js';
+import {indexTasks, isTerminal} from './tasks.js';
 
 export type RolloutKind = 'scale' | 'update' | 'rollback' | 'restart' | 'drain';
 
+/** What a rollout view follows: a service's update (or rollback), or a drain this session started. */
 export type Rollout = {
 	id: number;
 	kind: RolloutKind;
@@ -14,10 +27,10 @@ export type Rollout = {
 	targetId: string;
 	name: string;
 	startedAt: number;
-	/** Tasks (desired running) when it began. */
+	/** Drains: the node's tasks that wanted to run when it began. */
 	before: ReadonlySet<string>;
-	/** The service's UpdateStatus when it began, to tell a fresh status from an old one. */
-	updateBefore: string;
+	/** The service's spec version when it began: it is over only once the engine has a newer one. */
+	versionBefore: number;
 };
 
 export type SlotProgress = {slot: string; old?: ApiTask; new?: ApiTask};
@@ -25,22 +38,30 @@ export type SlotProgress = {slot: string; old?: ApiTask; new?: ApiTask};
 export type Progress = {
 	done: number;
 	total: number;
-	/** updating, paused, completed, rollback_started…, or converging / converged. */
+	/** The engine's update state (updating, paused, completed, rollback_started…), or converging / converged, draining / drained. */
 	state: string;
+	/** update or rollback: what the engine is doing now, whoever asked. */
+	direction: 'update' | 'rollback' | 'drain' | 'converge';
 	message: string;
 	finished: boolean;
 	paused: boolean;
 	slots: SlotProgress[];
+	/** The config in force: the rollback config while rolling back. */
+	config?: ApiUpdateConfig;
+	/** Whether "new" came from the engine's up-to-date list (false: by image, until it is read). */
+	exact: boolean;
 };
 
-const live = (task: ApiTask) => task.DesiredState === 'running';
+const inProgress = new Set(['updating', 'paused', 'rollback_started', 'rollback_paused']);
+
+/** Services with an update or rollback under way (or paused), by the engine's UpdateStatus. */
+export function rolloutsInProgress(snapshot: ClusterSnapshot): ApiService[] {
+	return [...snapshot.services.values()].filter((s) => inProgress.has(String(s.UpdateStatus?.State ?? '')));
+}
 
 export function startRollout(snapshot: ClusterSnapshot, id: number, kind: RolloutKind, targetId: string, now = Date.now()): Rollout {
 	const before = new Set<string>();
-	for (const task of snapshot.tasks.values()) {
-		const mine = kind === 'drain' ? task.NodeID === targetId : task.ServiceID === targetId;
-		if (mine && live(task)) before.add(task.ID);
-	}
+	if (kind === 'drain') for (const task of indexTasks(snapshot.tasks).byNode.get(targetId) ?? []) if (task.DesiredState === 'running') before.add(task.ID);
 	const service = snapshot.services.get(targetId);
 	const node = snapshot.nodes.get(targetId);
 	return {
@@ -50,76 +71,135 @@ export function startRollout(snapshot: ClusterSnapshot, id: number, kind: Rollou
 		name: kind === 'drain' ? (node?.Description?.Hostname ?? targetId.slice(0, 12)) : (service?.Spec?.Name ?? targetId.slice(0, 12)),
 		startedAt: now,
 		before,
-		updateBefore: JSON.stringify(service?.UpdateStatus ?? null),
+		versionBefore: service?.Version?.Index ?? 0,
 	};
 }
 
-function slotKey(task: ApiTask): string {
-	return task.Slot ? String(task.Slot) : (task.NodeID ?? '?');
+/** Whether a rollout is over: the engine has the change (a newer spec), says so, and the figures agree. */
+export function rolloutEnded(snapshot: ClusterSnapshot, rollout: Rollout, progress: Progress): boolean {
+	if (rollout.kind === 'drain') return progress.finished;
+	const service = snapshot.services.get(rollout.targetId);
+	if (!service) return true;
+	return (service.Version?.Index ?? 0) > rollout.versionBefore && progress.exact && progress.finished;
 }
 
+// The order `docker service ps` and the CLI's progress use to pick a slot's task: the
+// lowest desired state, then the lowest observed state.
+const order = ['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running', 'complete', 'shutdown', 'failed', 'rejected', 'remove', 'orphaned'];
+const rank = (state: string | undefined) => {
+	const at = order.indexOf(state ?? '');
+	return at < 0 ? Number.POSITIVE_INFINITY : at;
+};
 const created = (task: ApiTask) => Date.parse(task.CreatedAt ?? '') || 0;
+const newer = (a: ApiTask, b: ApiTask) => created(a) - created(b) || (a.Version?.Index ?? 0) - (b.Version?.Index ?? 0);
+const slotOf = (task: ApiTask, global: boolean) => (global ? (task.NodeID ?? '?') : String(task.Slot ?? '?'));
+
+/** The task of a slot the engine wants most (the CLI's tasksBySlot). */
+function preferred(a: ApiTask | undefined, b: ApiTask): ApiTask {
+	if (!a) return b;
+	const desired = rank(a.DesiredState) - rank(b.DesiredState);
+	if (desired !== 0) return desired < 0 ? a : b;
+	return rank(a.Status?.State) <= rank(b.Status?.State) ? a : b;
+}
+
+const down = (nodes: ReadonlyMap<string, ApiNode>, task: ApiTask) => Boolean(task.NodeID && nodes.get(task.NodeID)?.Status?.State === 'down');
 
 export function rolloutProgress(snapshot: ClusterSnapshot, rollout: Rollout): Progress {
 	if (rollout.kind === 'drain') return drainProgress(snapshot, rollout);
-	const service = snapshot.services.get(rollout.targetId);
-	if (!service) return {done: 0, total: 0, state: 'removed', message: 'the service no longer exists', finished: true, paused: false, slots: []};
-	const row = serviceRow(service, countTasks(snapshot.tasks));
-	const bySlot = new Map<string, SlotProgress>();
-	for (const task of snapshot.tasks.values()) {
-		if (task.ServiceID !== rollout.targetId) continue;
-		const key = slotKey(task);
-		const entry = bySlot.get(key) ?? {slot: key};
-		if (rollout.before.has(task.ID)) {
-			if (!entry.old || created(task) > created(entry.old)) entry.old = task;
-		} else if (!entry.new || created(task) > created(entry.new)) {
-			entry.new = task;
-		}
-		bySlot.set(key, entry);
-	}
-	const slots = [...bySlot.values()].filter((s) => (s.new && live(s.new)) || (s.old && (live(s.old) || s.new)));
-	slots.sort((a, b) => a.slot.localeCompare(b.slot, undefined, {numeric: true}));
-	const update = fresh(service, rollout);
-	if (rollout.kind === 'scale') {
-		const finished = row.running === row.desired;
-		return {done: row.running, total: row.desired, state: finished ? 'converged' : 'converging', message: '', finished, paused: false, slots};
-	}
-	const replaced = slots.filter((s) => s.new && live(s.new) && s.new.Status?.State === 'running').length;
-	const state = update?.State ?? 'starting';
-	const paused = state === 'paused' || state === 'rollback_paused';
-	const finished = state === 'completed' || state === 'rollback_completed' || paused;
-	return {done: Math.min(replaced, row.desired), total: row.desired, state, message: update?.Message ?? '', finished, paused, slots};
+	return serviceRollout(snapshot, rollout.targetId);
 }
 
-/** The service's UpdateStatus, once it is the one this rollout caused. */
-function fresh(service: ApiService, rollout: Rollout): ApiService['UpdateStatus'] | undefined {
+/** The update or rollback of a service, from the engine's data alone. */
+export function serviceRollout(snapshot: ClusterSnapshot, serviceId: string): Progress {
+	const service = snapshot.services.get(serviceId);
+	if (!service) return {done: 0, total: 0, state: 'removed', direction: 'update', message: 'the service no longer exists', finished: true, paused: false, slots: [], exact: true};
+	const global = serviceMode(service) === 'global';
+	const tasks = indexTasks(snapshot.tasks).byService.get(serviceId) ?? [];
+	const listed = snapshot.upToDate.get(serviceId);
+	const image = service.Spec?.TaskTemplate?.ContainerSpec?.Image;
+	const isNew = (task: ApiTask) => (listed ? listed.has(task.ID) : task.Spec?.ContainerSpec?.Image === image);
+	const chosen = new Map<string, ApiTask>();
+	const olds = new Map<string, ApiTask>();
+	for (const task of tasks) {
+		const slot = slotOf(task, global);
+		if (isNew(task)) {
+			if (!down(snapshot.nodes, task)) chosen.set(slot, preferred(chosen.get(slot), task));
+		} else {
+			// The old task of the slot: the one still wanted (or still running), else the newest.
+			const seen = olds.get(slot);
+			const wanted = (t: ApiTask) => (t.DesiredState === 'running' ? 2 : t.Status?.State === 'running' ? 1 : 0);
+			if (!seen || wanted(task) > wanted(seen) || (wanted(task) === wanted(seen) && newer(task, seen) > 0)) olds.set(slot, task);
+		}
+	}
+	const replicas = service.Spec?.Mode?.Replicated?.Replicas;
+	const total = global ? chosen.size : (replicas ?? chosen.size);
+	let done = 0;
+	for (const task of chosen.values()) if (!isTerminal(task.DesiredState) && isRunning(task, snapshot.nodes)) done++;
+	// Slots: every wanted one (1..replicas), and any other that still has a task running.
+	const keys = new Set<string>([...chosen.keys()]);
+	if (!global && replicas !== undefined) for (let i = 1; i <= replicas; i++) keys.add(String(i));
+	for (const [slot, task] of olds) if (task.DesiredState === 'running' || task.Status?.State === 'running') keys.add(slot);
+	const slots = [...keys]
+		.map((slot) => ({slot, old: olds.get(slot), new: chosen.get(slot)}))
+		.sort((a, b) => a.slot.localeCompare(b.slot, undefined, {numeric: true}));
 	const status = service.UpdateStatus;
-	if (!status || JSON.stringify(status) === rollout.updateBefore) return undefined;
-	return status;
+	const state = typeof status?.State === 'string' ? status.State : '';
+	const rollingBack = state.startsWith('rollback');
+	const paused = state === 'paused' || state === 'rollback_paused';
+	const converged = done === total;
+	if (!state) {
+		return {done, total, state: converged ? 'converged' : 'converging', direction: 'converge', message: '', finished: converged, paused: false, slots, config: service.Spec?.UpdateConfig, exact: Boolean(listed)};
+	}
+	// Completed is the engine's word; the figures must agree before the view says so.
+	const finished = paused || ((state === 'completed' || state === 'rollback_completed') && converged);
+	return {
+		done,
+		total,
+		state: finished || paused || !(state === 'completed' || state === 'rollback_completed') ? state : rollingBack ? 'rollback_converging' : 'converging',
+		direction: rollingBack ? 'rollback' : 'update',
+		message: status?.Message ?? '',
+		finished,
+		paused,
+		slots,
+		config: rollingBack ? service.Spec?.RollbackConfig : service.Spec?.UpdateConfig,
+		exact: Boolean(listed),
+	};
 }
 
 function drainProgress(snapshot: ClusterSnapshot, rollout: Rollout): Progress {
-	// Replacements: the newest task of the same service and slot that began elsewhere.
-	const replacement = new Map<string, ApiTask>();
-	for (const task of snapshot.tasks.values()) {
-		if (rollout.before.has(task.ID) || !live(task) || !task.Slot) continue;
-		const key = `${task.ServiceID}.${task.Slot}`;
-		const seen = replacement.get(key);
-		if (!seen || created(task) > created(seen)) replacement.set(key, task);
-	}
+	const byService = indexTasks(snapshot.tasks).byService;
 	const slots: SlotProgress[] = [];
-	let left = 0;
+	let done = 0;
+	let stillWanted = 0;
 	for (const id of rollout.before) {
 		const task = snapshot.tasks.get(id);
-		const gone = !task || !live(task) || task.Status?.State !== 'running';
-		if (gone) left++;
-		if (task) {
-			const name = snapshot.services.get(task.ServiceID ?? '')?.Spec?.Name ?? '?';
-			slots.push({slot: `${name}.${slotKey(task)}`, old: task, new: task.Slot ? replacement.get(`${task.ServiceID}.${task.Slot}`) : undefined});
+		if (!task) {
+			// Gone from the engine's list (removed with its service): nothing left to move.
+			done++;
+			continue;
 		}
+		const service = snapshot.services.get(task.ServiceID ?? '');
+		const name = service?.Spec?.Name ?? '?';
+		const global = service ? serviceMode(service) === 'global' : !task.Slot;
+		const left = task.DesiredState !== 'running';
+		if (!left) stillWanted++;
+		if (global) {
+			// A global task is not moved: it stops with the drain.
+			if (left && task.Status?.State !== 'running') done++;
+			slots.push({slot: `${name}.${slotOf(task, true).slice(0, 12)}`, old: task});
+			continue;
+		}
+		// Its replacement: a task of the same slot elsewhere that the engine wants running.
+		let replacement: ApiTask | undefined;
+		for (const other of byService.get(task.ServiceID ?? '') ?? []) {
+			if (other.ID === task.ID || other.Slot !== task.Slot || other.NodeID === rollout.targetId || other.DesiredState !== 'running') continue;
+			if (!replacement || newer(other, replacement) > 0) replacement = other;
+		}
+		if (left && replacement && isRunning(replacement, snapshot.nodes)) done++;
+		slots.push({slot: `${name}.${task.Slot ?? '?'}`, old: task, new: replacement});
 	}
 	slots.sort((a, b) => a.slot.localeCompare(b.slot, undefined, {numeric: true}));
 	const total = rollout.before.size;
-	const finished = left === total;
-	return {done: left, total, state: finished ? 'drained' : 'draining', message: '', finished, paused: false, slots};
+	const finished = stillWanted === 0 && done === total;
+	return {done, total, state: finished ? 'drained' : 'draining', direction: 'drain', message: '', finished, paused: false, slots, exact: true};
 }

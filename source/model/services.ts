@@ -1,5 +1,6 @@
 // Rows of the services pane: grouped by stack, with replicas and update state.
-import type {ApiService, ApiTask} from '../docker/types.js';
+import type {ApiNode, ApiService, ApiTask} from '../docker/types.js';
+import {isRunning} from './running.js';
 import {formatPorts, naturalCompare, shortImage} from './format.js';
 import type {Health} from './nodes.js';
 import type {ClusterSnapshot} from './store.js';
@@ -61,14 +62,14 @@ export type TaskCounts = {running: number; nodes: Set<string>};
  * the services are listed again, and task state changes send no service event, so the
  * tasks we poll anyway are the fresher source.
  */
-export function countTasks(tasks: ReadonlyMap<string, ApiTask>): Map<string, TaskCounts> {
+export function countTasks(tasks: ReadonlyMap<string, ApiTask>, nodes?: ReadonlyMap<string, ApiNode>): Map<string, TaskCounts> {
 	const counts = new Map<string, TaskCounts>();
 	for (const task of tasks.values()) {
 		if (task.DesiredState !== 'running' || !task.ServiceID) continue;
 		let entry = counts.get(task.ServiceID);
 		if (!entry) counts.set(task.ServiceID, (entry = {running: 0, nodes: new Set()}));
-		if (task.Status?.State === 'running') entry.running++;
-		if (task.NodeID) entry.nodes.add(task.NodeID);
+		if (isRunning(task, nodes)) entry.running++;
+		if (task.NodeID && nodes?.get(task.NodeID)?.Status?.State !== 'down') entry.nodes.add(task.NodeID);
 	}
 	return counts;
 }
@@ -112,7 +113,7 @@ const worst = (a: Health, b: Health): Health => (a === 'bad' || b === 'bad' ? 'b
 export function serviceRows(snapshot: ClusterSnapshot): ServicesPaneRow[] {
 	const stacks = new Map<string, ServiceRow[]>();
 	const loose: ServiceRow[] = [];
-	const counts = snapshot.syncedAt.tasks !== undefined ? countTasks(snapshot.tasks) : undefined;
+	const counts = snapshot.syncedAt.tasks !== undefined ? countTasks(snapshot.tasks, snapshot.nodes) : undefined;
 	for (const service of snapshot.services.values()) {
 		const row = serviceRow(service, counts);
 		if (row.stack) {

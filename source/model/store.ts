@@ -21,6 +21,12 @@ export type ClusterSnapshot = {
 	readonly retryAt?: number;
 	/** When each collection was last read successfully (ms since epoch). */
 	readonly syncedAt: {nodes?: number; services?: number; tasks?: number; focus?: number};
+	/**
+	 * Per service, the IDs of the tasks the engine itself calls up to date with the
+	 * service's current spec (its `_up-to-date` task filter, what `docker service update`
+	 * counts progress with). Read for the rollout on screen only.
+	 */
+	readonly upToDate: ReadonlyMap<string, ReadonlySet<string>>;
 };
 
 const empty: ClusterSnapshot = {
@@ -29,6 +35,7 @@ const empty: ClusterSnapshot = {
 	tasks: new Map(),
 	connection: 'connecting',
 	syncedAt: {},
+	upToDate: new Map(),
 };
 
 function byId<T extends {ID: string}>(items: readonly T[]): Map<string, T> {
@@ -113,6 +120,14 @@ export class ClusterStore {
 		for (const task of tasks) if (task && typeof task.ID === 'string') next.set(task.ID, task);
 		if (sameById(this.snapshot.tasks, next, false)) return;
 		this.set({tasks: next});
+	}
+
+	/** The engine's up-to-date tasks of one service (their IDs). */
+	setUpToDate(serviceId: string, tasks: readonly ApiTask[]): void {
+		const ids = new Set(tasks.map((task) => task?.ID).filter((id): id is string => typeof id === 'string'));
+		const old = this.snapshot.upToDate.get(serviceId);
+		if (old && old.size === ids.size && [...ids].every((id) => old.has(id))) return;
+		this.set({upToDate: new Map(this.snapshot.upToDate).set(serviceId, ids)});
 	}
 
 	removeService(id: string): void {

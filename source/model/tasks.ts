@@ -1,9 +1,10 @@
 // Rows of the tasks pane, like `docker service ps`: one row per slot (the newest
 // task), or with history every task, older ones indented under the newest as " \_ ".
-import type {ApiTask} from '../docker/types.js';
+import type {ApiNode, ApiTask} from '../docker/types.js';
 import {ago, capitalize, naturalCompare, shortImage} from './format.js';
 import type {Health} from './nodes.js';
-import {serviceStack} from './services.js';
+import {isRunning} from './running.js';
+import {countTasks, serviceRow, serviceStack} from './services.js';
 import type {ClusterSnapshot} from './store.js';
 
 export type TaskTarget =
@@ -33,6 +34,11 @@ export function isTerminal(state: string | undefined): boolean {
 	return terminal.has(state ?? '');
 }
 
+/** Ended in order (scaled away, replaced, removed): not worth a row without history. A failed or rejected task always is. */
+function endedInOrder(task: ApiTask): boolean {
+	return (task.DesiredState === 'shutdown' || task.DesiredState === 'remove') && ['shutdown', 'complete', 'remove', 'orphaned'].includes(task.Status?.State ?? '');
+}
+
 function created(task: ApiTask): number {
 	const t = Date.parse(task.CreatedAt ?? '');
 	return Number.isNaN(t) ? 0 : t;
@@ -45,6 +51,7 @@ function taskHealth(task: ApiTask): Health {
 	return 'ok';
 }
 
+/** running / slots: the title's figure, the same derivation as the services and nodes panes. */
 export type TaskView = {rows: TaskRow[]; running: number; slots: number};
 
 type TaskIndex = {byService: Map<string, ApiTask[]>; byNode: Map<string, ApiTask[]>};
@@ -106,15 +113,11 @@ export function taskRows(snapshot: ClusterSnapshot, target: TaskTarget | undefin
 	});
 
 	const rows: TaskRow[] = [];
-	let running = 0;
-	let slots = 0;
 	for (const group of ordered) {
 		const newest = head(group);
-		// A slot that was scaled away or a node's global task that was shut down.
-		const gone = (newest.DesiredState === 'shutdown' || newest.DesiredState === 'remove') && isTerminal(newest.Status?.State);
-		if (!gone) slots++;
-		if (newest.Status?.State === 'running') running++;
-		if (gone && !history) continue;
+		// A slot scaled away, or a task replaced in order: history only. A slot whose
+		// newest task failed (restart condition none, say) stays: it is what to look at.
+		if (endedInOrder(newest) && !history) continue;
 		const members = history ? group : [newest];
 		members.forEach((task, index) => {
 			const service = serviceName(task.ServiceID ?? '');
@@ -136,5 +139,30 @@ export function taskRows(snapshot: ClusterSnapshot, target: TaskTarget | undefin
 			});
 		});
 	}
+	const {running, slots} = targetFigures(snapshot, target);
 	return {rows, running, slots};
+}
+
+/** Running and wanted tasks of a service, stack or node: what the panes' REPLICAS and TASKS say. */
+export function targetFigures(snapshot: ClusterSnapshot, target: TaskTarget): {running: number; slots: number} {
+	if (target.kind === 'node') {
+		let running = 0;
+		let slots = 0;
+		for (const task of indexTasks(snapshot.tasks).byNode.get(target.id) ?? []) {
+			if (task.DesiredState !== 'running') continue;
+			slots++;
+			if (isRunning(task, snapshot.nodes)) running++;
+		}
+		return {running, slots};
+	}
+	const counts = countTasks(snapshot.tasks, snapshot.nodes);
+	let running = 0;
+	let slots = 0;
+	for (const service of snapshot.services.values()) {
+		if (target.kind === 'service' ? service.ID !== target.id : serviceStack(service) !== target.name) continue;
+		const row = serviceRow(service, counts);
+		running += row.running;
+		slots += row.desired;
+	}
+	return {running, slots};
 }

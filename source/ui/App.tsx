@@ -11,7 +11,7 @@ import {LogBuffer, type LogLine} from '../model/logbuffer.js';
 import {followedTasks, taskChanges, taskLabel, type TaskPresence} from '../model/logtasks.js';
 import {serviceStack} from '../model/services.js';
 import type {ActivityLog} from '../model/activity.js';
-import {type Progress, type Rollout, rolloutProgress, startRollout} from '../model/rollout.js';
+import {type Progress, type Rollout, rolloutEnded, rolloutProgress, rolloutsInProgress, startRollout} from '../model/rollout.js';
 import {moveIndex, selectedIndex} from '../model/selection.js';
 import type {ClusterSnapshot} from '../model/store.js';
 import {ActivityView} from './ActivityView.js';
@@ -73,6 +73,8 @@ export type AppProps = {
 	size?: {columns: number; rows: number};
 	/** The task poll interval (the header warns when answers stop coming). */
 	refresh?: number;
+	/** The service whose rollout is on screen (the watcher reads its up-to-date tasks). */
+	onRollout?: (serviceId: string | undefined) => void;
 	/** Pasted text (bracketed paste, from the key stream): goes into a field as text, never as keys. */
 	onPaste?: (listener: (text: string) => void) => () => void;
 };
@@ -123,7 +125,7 @@ function useSyncedState<T>(initial: T): [T, () => T, (change: (old: T) => T) => 
 	return [value, () => ref.current, update];
 }
 
-export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, inspect, listObjects, clock, size, onPaste, refresh, keymap = defaultKeys}: AppProps) {
+export function App({store, endpoint, actions, activity, openLogs, logOptions, onFocus, onQuit, warnings, inspect, listObjects, clock, size, onPaste, refresh, onRollout, keymap = defaultKeys}: AppProps) {
 	const translate = useMemo(() => keyTranslator(keymap), [keymap]);
 	const snapshot = useSyncExternalStore(store.subscribe, store.get);
 	const entries = useSyncExternalStore(activity.subscribe, activity.get);
@@ -216,11 +218,11 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	// Rollouts: progress from the snapshot; the end of each goes to the activity list.
 	const progress = useMemo(() => new Map<number, Progress>(rollouts.map((r) => [r.id, rolloutProgress(snapshot, r)])), [rollouts, snapshot]);
 	useEffect(() => {
-		const ended = rollouts.filter((r) => !r.ended && progress.get(r.id)?.finished);
+		const ended = rollouts.filter((r) => !r.ended && rolloutEnded(snapshot, r, progress.get(r.id) as Progress));
 		if (ended.length === 0) return;
 		for (const r of ended) {
 			const p = progress.get(r.id);
-			const text = `${r.kind} ${p?.paused ? 'paused' : 'finished'}: ${p?.state.replace(/_/g, ' ')}${p?.message ? ` (${p.message})` : ''}`;
+			const text = `${p?.direction === 'rollback' ? 'rollback' : r.kind} ${p?.paused ? 'paused' : 'finished'}: ${p?.state.replace(/_/g, ' ')}${p?.message ? ` (${p.message})` : ''}`;
 			activity.add({source: 'action', target: r.name, text, outcome: p?.paused ? 'error' : 'ok'});
 		}
 		setRollouts((old) => old.map((r) => (ended.some((e) => e.id === r.id) ? {...r, ended: progress.get(r.id)?.state ?? 'ended'} : r)));
@@ -232,8 +234,11 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	const problems = useMemo(() => findProblems(snapshot, now), [snapshot.nodes, snapshot.services, snapshot.tasks, minute]);
 	const stacks = useMemo(() => data.allServices.filter((r): r is StackRow => r.kind === 'stack'), [data.allServices]);
 
-	// Tell the watcher which tasks are on screen: the selection's, or the open rollout's.
+	// Tell the watcher which tasks are on screen: the selection's, or the open rollout's
+	// (and, for a service's rollout, which of them the engine calls up to date).
 	const shown = view.kind === 'rollout' ? rollouts.find((r) => r.id === view.id) : undefined;
+	const rolloutService = shown && shown.kind !== 'drain' ? shown.targetId : undefined;
+	useEffect(() => onRollout?.(rolloutService), [rolloutService]);
 	const focusKey = shown
 		? `${shown.kind === 'drain' ? 'node' : 'service'}:${shown.targetId}`
 		: data.target
@@ -261,9 +266,14 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		else if (kind === 'stack') onFocus({service: [...store.get().services.values()].filter((s) => serviceStack(s) === value).map((s) => s.ID)});
 		else onFocus(undefined);
 	};
-	const status = running.length
-		? running.map((r) => `${r.kind} ${r.name} ${progress.get(r.id)?.done ?? 0}/${progress.get(r.id)?.total ?? 0}`).join(' · ')
-		: undefined;
+	// Rollouts in progress, whoever started them: the engine's updates and rollbacks, and
+	// this session's drains.
+	const engineRollouts = useMemo(() => rolloutsInProgress(snapshot), [snapshot.services]);
+	const statusParts = [
+		...engineRollouts.map((s) => `${String(s.UpdateStatus?.State).startsWith('rollback') ? 'rollback' : 'update'} ${s.Spec?.Name ?? String(s.ID).slice(0, 12)} ${s.UpdateStatus?.State === 'paused' || s.UpdateStatus?.State === 'rollback_paused' ? 'paused' : ''}`.trim()),
+		...running.filter((r) => r.kind === 'drain').map((r) => `drain ${r.name} ${progress.get(r.id)?.done ?? 0}/${progress.get(r.id)?.total ?? 0}`),
+	];
+	const status = statusParts.length ? statusParts.join(' · ') : undefined;
 
 	const run = (job: Job) => {
 		const pending = activity.add({source: 'action', target: job.target, text: `${job.label}…`, outcome: 'pending'});
@@ -353,9 +363,26 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		updateNav((old) => ({focus: pane, master: pane, places: {...old.places, [pane]: {id, index: 0}, tasks: {index: 0}}}));
 	};
 
+	/** `o`: the selected service's update or rollback (whoever started it), else one in progress, else this session's last. */
 	const openRollout = () => {
+		const snap = store.get();
+		const current = getNav();
+		let selected: string | undefined;
+		if (current.focus === 'services') {
+			const row = data.services[selectedIndex(data.services, current.places.services.id, current.places.services.index)];
+			if (row?.kind === 'service') selected = row.id;
+		} else if (current.focus === 'tasks') selected = data.tasks[selectedIndex(data.tasks, current.places.tasks.id, current.places.tasks.index)]?.serviceId;
+		const withUpdate = selected && snap.services.get(selected)?.UpdateStatus ? selected : undefined;
+		const serviceId = withUpdate ?? rolloutsInProgress(snap)[0]?.ID;
+		if (serviceId) {
+			const tracked = rollouts.find((r) => r.targetId === serviceId && r.kind !== 'drain' && !r.ended);
+			if (tracked) return go({kind: 'rollout', id: tracked.id});
+			const opened = {...startRollout(snap, nextRollout.current++, 'update', serviceId), versionBefore: (snap.services.get(serviceId)?.Version?.Index ?? 1) - 1};
+			setRollouts((old) => [...old, opened]);
+			return go({kind: 'rollout', id: opened.id});
+		}
 		const latest = running[running.length - 1] ?? rollouts[rollouts.length - 1];
-		if (!latest) return setMessage({text: 'no rollout this session'});
+		if (!latest) return setMessage({text: 'no update or rollback in progress, and no rollout this session'});
 		go({kind: 'rollout', id: latest.id});
 	};
 
@@ -773,7 +800,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	else if (view.kind === 'activity') body = <ActivityView entries={entries} width={columns} height={bodyHeight} selected={view.index} />;
 	else if (view.kind === 'objects') body = <ObjectsView state={view} width={columns} height={bodyHeight} />;
 	else if (view.kind === 'stacks') body = <StacksView stacks={stacks} width={columns} height={bodyHeight} selected={view.index} />;
-	else if (view.kind === 'problems') body = <ProblemsView problems={problems} width={columns} height={bodyHeight} selected={view.index} />;
+	else if (view.kind === 'problems') body = <ProblemsView problems={problems} width={columns} height={bodyHeight} selected={view.index} now={now} />;
 	else if (view.kind === 'inspect') body = <InspectView state={view} width={columns} height={bodyHeight} now={now} snapshot={snapshot} />;
 	else if (view.kind === 'logs' && logBuffer.current)
 		body = <LogView buffer={logBuffer.current} version={logVersion} state={logState} label={lineLabel} width={columns} height={bodyHeight} />;

@@ -1,16 +1,18 @@
 // :problems — everything that looks wrong, worst first.
+import {ago} from '../model/format.js';
 import type {Problem} from '../model/problems.js';
 import type {Column} from './columns.js';
 import {ListView} from './ListView.js';
 import {healthColor, marks} from './theme.js';
 
-const columns: Column<Problem>[] = [
+const columnsAt = (now: number): Column<Problem>[] => [
 	{key: 'mark', header: ' ', get: (p) => marks[p.severity], priority: 0},
 	{key: 'target', header: 'WHAT', get: (p) => p.target, priority: 0, maxWidth: 40},
-	{key: 'text', header: 'PROBLEM', get: (p) => p.text, priority: 0, minWidth: 20},
+	{key: 'text', header: 'PROBLEM', get: (p) => (p.newest ? `${p.text}, the newest ${ago(p.newest, now)}` : p.text), priority: 0, minWidth: 20},
 ];
 
-export function ProblemsView({problems, width, height, selected}: {problems: Problem[]; width: number; height: number; selected: number}) {
+export function ProblemsView({problems, width, height, selected, now}: {problems: Problem[]; width: number; height: number; selected: number; now: number}) {
+	const columns = columnsAt(now);
 	return (
 		<ListView
 			title={`Problems · ${problems.length} (Esc back)`}

@@ -47,6 +47,7 @@ export function RolloutView({rollout, progress, snapshot, width, height, now, re
 	const host = (task?: ApiTask) => (task?.NodeID ? (snapshot.nodes.get(task.NodeID)?.Description?.Hostname ?? task.NodeID.slice(0, 12)) : '');
 	const describe = (task?: ApiTask) =>
 		task ? `${host(task)}  ${capitalize(task.Status?.State ?? '?')} ${ago(task.Status?.Timestamp, now)}${task.Status?.Err ? `  ${task.Status.Err}` : ''}` : '';
+	const rollingBack = progress.direction === 'rollback';
 	const columns: Column<SlotProgress & {id: string}>[] = [
 		{key: 'slot', header: rollout.kind === 'drain' ? 'TASK' : 'SLOT', get: (s) => s.slot, priority: 0, maxWidth: 40},
 		{key: 'old', header: 'OLD TASK', get: (s) => describe(s.old), priority: 2, minWidth: 12, maxWidth: 60},
@@ -57,16 +58,16 @@ export function RolloutView({rollout, progress, snapshot, width, height, now, re
 	const mark = progress.paused ? figures.cross : progress.finished ? figures.tick : figures.play;
 	const color = progress.paused ? theme.error : progress.finished ? theme.ok : theme.warn;
 	const percent = progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : progress.finished ? 100 : 0;
-	const verb = rollout.kind === 'drain' ? 'tasks moved off' : 'tasks';
+	const verb = rollout.kind === 'drain' ? 'tasks moved off' : rollingBack ? 'tasks rolled back' : 'tasks';
 	const info = [
-		rollout.kind !== 'drain' && rollout.kind !== 'scale' && service ? `update config: ${describeUpdateConfig(rollout.kind === 'rollback' ? service.Spec?.RollbackConfig : service.Spec?.UpdateConfig)}` : '',
+		progress.direction === 'update' || rollingBack ? `${rollingBack ? 'rollback' : 'update'} config: ${describeUpdateConfig(progress.config)}` : '',
 		progress.message ? `engine: ${progress.message}` : '',
 	].filter(Boolean);
 	const rows = progress.slots.map((s) => ({...s, id: s.slot}));
 	// The pane has height - 2 lines inside: state, bar, info, table, key hint.
 	const tableHeight = Math.max(2, height - 5 - info.length);
 	return (
-		<Pane title={`Rollout · ${rollout.kind} ${rollout.name}`} width={width} height={height} focused>
+		<Pane title={`Rollout · ${rollingBack ? 'rollback' : rollout.kind} ${service?.Spec?.Name ?? rollout.name}`} width={width} height={height} focused>
 			<Text color={color} wrap="truncate">
 				{mark} {state} · overall progress: {progress.done} out of {progress.total} {verb}
 			</Text>

@@ -35,7 +35,7 @@ export function serviceOperation(ctx: OperationContext, key: ServiceKey, service
 	if (ctx.actions.readOnly) return readOnly;
 	const {actions, run} = ctx;
 	const name = service.Spec?.Name ?? service.ID.slice(0, 12);
-	const row = serviceRow(service, countTasks(ctx.snapshot.tasks));
+	const row = serviceRow(service, countTasks(ctx.snapshot.tasks, ctx.snapshot.nodes));
 	switch (key) {
 		case 's': {
 			const refused = canScale(service);
