@@ -6,7 +6,7 @@ import {followLogs, type LogTarget} from './docker/logfollow.js';
 import type {RawLogLine} from './docker/logs.js';
 import {plainText} from './model/ansi.js';
 import {parseDuration} from './model/duration.js';
-import {taskLabel} from './model/logtasks.js';
+import {LogLabels} from './model/logtasks.js';
 import {ClusterStore} from './model/store.js';
 
 /** maxLineBytes: lines are printed whole unless this cuts them (like `docker service logs`). */
@@ -48,8 +48,9 @@ export async function runLogs(api: SwarmApi, names: string[], options: LogsComma
 	let refreshing: Promise<void> | undefined;
 	let lastRefresh = Date.now();
 
+	const labels = new LogLabels();
 	const write = (line: RawLogLine) => {
-		const label = taskLabel(store.get(), line.taskId, line.serviceId, line.nodeId);
+		const label = labels.label(store.get(), line.taskId, line.serviceId, line.nodeId);
 		const text = `${options.timestamps && line.timestamp ? `${line.timestamp} ` : ''}${label}    | ${plainText(line.text)}${line.cut ? ` … (${line.cut} bytes cut)` : ''}\n`;
 		(line.stream === 'stderr' ? err : out).write(text);
 	};

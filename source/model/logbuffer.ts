@@ -11,6 +11,8 @@ export type LogLine = {
 	serviceId: string;
 	/** Which followed target it came from (a service or task name). */
 	source: string;
+	/** Its prefix (`service.slot@node`), fixed when it arrived: it never changes on screen. */
+	label?: string;
 	text: string;
 	cut: number;
 	/** The text without escape sequences, made when first searched. */

@@ -10,8 +10,9 @@ export function plainOf(line: LogLine): string {
 	return line.plain;
 }
 
+/** Whether a log line matches; swarmtui's own notices (tasks joining, leaving) never do. */
 export function lineMatches(line: LogLine, query: string): boolean {
-	return query !== '' && plainOf(line).includes(query.toLowerCase());
+	return query !== '' && line.stream !== 'notice' && plainOf(line).includes(query.toLowerCase());
 }
 
 /** Buffer indexes the view shows, oldest first. */
@@ -21,7 +22,7 @@ export function visibleIndexes(buffer: LogBuffer, query: string, mode: FilterMod
 	for (let i = 0; i < buffer.size; i++) {
 		const line = buffer.at(i);
 		if (!line) continue;
-		if (line.stream === 'notice' || lineMatches(line, query) === (mode === 'only')) out.push(i);
+		if (lineMatches(line, query) === (mode === 'only')) out.push(i);
 	}
 	return out;
 }

@@ -12,6 +12,31 @@ export function taskLabel(snapshot: ClusterSnapshot, taskId: string, serviceId =
 	return `${name || '?'}${slot}${host ? `@${host}` : ''}`;
 }
 
+/**
+ * Prefixes for one log session, each fixed when its task's first line arrives. Two
+ * tasks of one slot on one node (a crash loop restarting in place) would read alike:
+ * a later one gets its task ID's start, as `docker service logs` shows it
+ * (`crashy.1.x312lwnor1tq@node1`).
+ */
+export class LogLabels {
+	private readonly byTask = new Map<string, string>();
+	private readonly taken = new Set<string>();
+
+	label(snapshot: ClusterSnapshot, taskId: string, serviceId = '', nodeId = ''): string {
+		const known = this.byTask.get(taskId);
+		if (known !== undefined) return known;
+		let label = taskLabel(snapshot, taskId, serviceId, nodeId);
+		if (taskId && this.taken.has(label)) {
+			const at = label.indexOf('@');
+			const id = `.${taskId.slice(0, 12)}`;
+			label = at < 0 ? `${label}${id}` : `${label.slice(0, at)}${id}${label.slice(at)}`;
+		}
+		this.taken.add(label);
+		if (taskId) this.byTask.set(taskId, label);
+		return label;
+	}
+}
+
 export type TaskPresence = Map<string, string>;
 
 /** Running tasks (by ID, with their label) of the followed services or tasks. */

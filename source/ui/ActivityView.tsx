@@ -14,7 +14,7 @@ const columns: Column<Row>[] = [
 	{key: 'time', header: 'TIME', get: (a) => clock(a.time), priority: 0},
 	{key: 'who', header: 'BY', get: (a) => (a.source === 'action' ? 'you' : 'swarm'), priority: 2},
 	{key: 'target', header: 'TARGET', get: (a) => a.target, priority: 1, maxWidth: 40},
-	{key: 'what', header: 'WHAT', get: (a) => `${marks[a.outcome]} ${a.text}`, priority: 0, minWidth: 20},
+	{key: 'what', header: 'WHAT', get: (a) => `${marks[a.outcome]} ${a.text}`, priority: 0, minWidth: 20, flex: true},
 ];
 
 export function ActivityView({entries, width, height, selected}: {entries: readonly Activity[]; width: number; height: number; selected: number}) {

@@ -8,7 +8,7 @@ import {checkPath} from '../actions/savelogs.js';
 import type {FollowOptions, FollowSink, Follower, LogTarget} from '../docker/logfollow.js';
 import {plainText} from '../model/ansi.js';
 import {LogBuffer, type LogLine} from '../model/logbuffer.js';
-import {followedTasks, taskChanges, taskLabel, type TaskPresence} from '../model/logtasks.js';
+import {followedTasks, LogLabels, taskChanges, taskLabel, type TaskPresence} from '../model/logtasks.js';
 import {serviceStack} from '../model/services.js';
 import type {ActivityLog} from '../model/activity.js';
 import {type Progress, type Rollout, rolloutEnded, rolloutProgress, rolloutsInProgress, startRollout} from '../model/rollout.js';
@@ -154,7 +154,13 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		const from = getView();
 		if (from.kind === next.kind && from.kind !== 'main') return updateView(() => next);
 		const crumb: Crumb = from.kind === 'main' ? {view: from, nav: getNav(), filters: getFilters()} : {view: from};
-		updateTrail((old) => [...old, crumb].slice(-20));
+		// The view being left is already on the way back: the way back returns to that
+		// point instead of growing (":pb", Enter, ":pb", Enter… made "services › problems ›
+		// services › problems …" without end). Each view is on the trail at most once.
+		updateTrail((old) => {
+			const earlier = old.findIndex((c) => c.view.kind === from.kind);
+			return [...(earlier >= 0 ? old.slice(0, earlier) : old), crumb];
+		});
 		updateView(() => next);
 	};
 	const back = () => {
@@ -415,7 +421,8 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 	const pushNotice = (text: string, source = '') =>
 		logBuffer.current?.push({stream: 'notice', timestamp: new Date().toISOString(), taskId: '', nodeId: '', serviceId: '', source, text, cut: 0});
 
-	const lineLabel = (line: LogLine) => (line.stream === 'notice' ? line.source : taskLabel(store.get(), line.taskId, line.serviceId, line.nodeId));
+	const labels = useRef(new LogLabels());
+	const lineLabel = (line: LogLine) => (line.stream === 'notice' ? line.source : (line.label ?? taskLabel(store.get(), line.taskId, line.serviceId, line.nodeId)));
 
 	const startLogs = (targets: LogTarget[], title: string) => {
 		if (!openLogs) return setMessage({text: 'logs are not available here', error: true});
@@ -425,8 +432,9 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		const services = new Set(targets.filter((t) => t.kind === 'service').map((t) => t.id));
 		const tasks = new Set(targets.filter((t) => t.kind === 'task').map((t) => t.id));
 		followed.current = {services, tasks, present: followedTasks(store.get(), services, tasks)};
+		labels.current = new LogLabels();
 		const sink: FollowSink = {
-			line: (line, target) => buffer.push({...line, source: target.name}),
+			line: (line, target) => buffer.push({...line, source: target.name, label: labels.current.label(store.get(), line.taskId, line.serviceId, line.nodeId)}),
 			notice: (text, target) => buffer.push({stream: 'notice', timestamp: new Date().toISOString(), taskId: '', nodeId: '', serviceId: '', source: target?.name ?? '', text, cut: 0}),
 		};
 		// A quiet stream is re-opened when tasks of its service started after it opened.

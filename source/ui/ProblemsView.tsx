@@ -8,7 +8,7 @@ import {healthColor, marks} from './theme.js';
 const columnsAt = (now: number): Column<Problem>[] => [
 	{key: 'mark', header: ' ', get: (p) => marks[p.severity], priority: 0},
 	{key: 'target', header: 'WHAT', get: (p) => p.target, priority: 0, maxWidth: 40},
-	{key: 'text', header: 'PROBLEM', get: (p) => (p.newest ? `${p.text}, the newest ${ago(p.newest, now)}` : p.text), priority: 0, minWidth: 20},
+	{key: 'text', header: 'PROBLEM', get: (p) => (p.newest ? `${p.text}, the newest ${ago(p.newest, now)}` : p.text), priority: 0, minWidth: 20, flex: true},
 ];
 
 export function ProblemsView({problems, width, height, selected, now}: {problems: Problem[]; width: number; height: number; selected: number; now: number}) {

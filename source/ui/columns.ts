@@ -11,6 +11,8 @@ export type Column<T> = {
 	minWidth?: number;
 	maxWidth?: number;
 	align?: 'left' | 'right';
+	/** Free text (a message, an error): it gives up its width first, down to minWidth, so a long one never pushes the other columns out. */
+	flex?: boolean;
 };
 
 export type LaidOut<T> = Column<T> & {width: number};
@@ -46,6 +48,12 @@ export function layoutColumns<T>(columns: readonly Column<T>[], natural: readonl
 	// Short of room: first columns with nothing in them go, then long values of the less
 	// important columns are cut to a readable 24 before any column is dropped.
 	if (used() > width) chosen = chosen.filter((c) => !c.empty || c.column.priority === 0);
+	// A long message is cut before any other column shrinks or goes.
+	for (const c of chosen) {
+		const over = used() - width;
+		if (over <= 0) break;
+		if (c.column.flex) c.width = Math.max(c.min, c.width - over);
+	}
 	for (const c of [...chosen].sort((a, b) => b.column.priority - a.column.priority)) {
 		const over = used() - width;
 		if (over <= 0) break;

@@ -55,6 +55,6 @@ export const taskColumns: Column<TaskRow>[] = [
 	{key: 'node', header: 'NODE', get: (r) => r.node, priority: 1, minWidth: 6, maxWidth: 24},
 	{key: 'desired', header: 'DESIRED', get: (r) => r.desired, priority: 4},
 	{key: 'current', header: 'CURRENT', get: (r) => r.current, priority: 2, minWidth: 14, maxWidth: 34},
-	{key: 'error', header: 'ERROR', get: (r) => r.error, priority: 3, minWidth: 12, maxWidth: 60},
+	{key: 'error', header: 'ERROR', get: (r) => r.error, priority: 3, minWidth: 12, maxWidth: 60, flex: true},
 	{key: 'image', header: 'IMAGE', get: (r) => r.image, priority: 5, minWidth: 12, maxWidth: 40},
 ];

@@ -150,11 +150,11 @@ describe('the log buffer', () => {
 		expect(buffer.at(0)?.seq).toBe(3);
 	});
 
-	it('filters to matching lines, or to the others; notices always show', () => {
+	it('filters to matching lines, or to the others; notices are no match: hidden with only matches, shown with the others', () => {
 		const buffer = new LogBuffer(10);
 		for (const text of ['GET /a', 'POST /b', 'get /c']) buffer.push({stream: 'stdout', timestamp: '', taskId: '', nodeId: '', serviceId: '', source: '', text, cut: 0});
 		buffer.push({stream: 'notice', timestamp: '', taskId: '', nodeId: '', serviceId: '', source: '', text: 'task joined', cut: 0});
-		expect(visibleIndexes(buffer, 'get', 'only')).toEqual([0, 2, 3]);
+		expect(visibleIndexes(buffer, 'get', 'only')).toEqual([0, 2]);
 		expect(visibleIndexes(buffer, 'get', 'except')).toEqual([1, 3]);
 		expect(visibleIndexes(buffer, 'get', 'off')).toBeUndefined();
 	});
@@ -266,5 +266,35 @@ describe('following logs', () => {
 	it('compares timestamps with any number of fraction digits', () => {
 		expect(timestampKey('2026-11-22T00:00:01.5Z') > timestampKey('2026-11-22T00:00:01.123456789Z')).toBe(true);
 		expect(sinceOf('2026-11-22T00:00:01.5Z')).toBe(`${Date.parse('2026-11-22T00:00:01Z') / 1000}.500000000`);
+	});
+});
+
+describe('log prefixes and search', () => {
+	it('fixes a prefix when its first line arrives, and tells tasks of one slot apart', async () => {
+		const {LogLabels} = await import('../../source/model/logtasks.js');
+		const {labStore, lab} = await import('./helpers.js');
+		const store = labStore();
+		const crashy = lab.tasks.filter((t) => lab.services.find((s) => s.ID === t.ServiceID)?.Spec?.Name === 'crashy' && t.Slot === 1);
+		const [first, second] = crashy;
+		const labels = new LogLabels();
+		const one = labels.label(store.get(), first!.ID);
+		expect(one).toMatch(/^crashy\.1@node\d$/);
+		// The task leaves the engine's list: its lines keep their prefix.
+		store.setTasks(lab.tasks.filter((t) => t.ID !== first!.ID));
+		expect(labels.label(store.get(), first!.ID)).toBe(one);
+		// Another task of the same slot on the same node: told apart by its ID.
+		const sameNode = {...second!, NodeID: first!.NodeID};
+		store.setTasks([...lab.tasks.filter((t) => t.ID !== second!.ID), sameNode]);
+		expect(labels.label(store.get(), sameNode.ID)).toBe(one.replace('@', `.${sameNode.ID.slice(0, 12)}@`));
+	});
+
+	it('search filters never count swarmtui\'s notices as matches', async () => {
+		const {visibleIndexes} = await import('../../source/model/logsearch.js');
+		const buffer = new LogBuffer(10);
+		buffer.push({stream: 'stdout', timestamp: '', taskId: 't', nodeId: '', serviceId: '', source: 'x', text: 'GET /api ok', cut: 0});
+		buffer.push({stream: 'notice', timestamp: '', taskId: '', nodeId: '', serviceId: '', source: 'x', text: 'task shop_api.1 joined (api ok)', cut: 0});
+		buffer.push({stream: 'stdout', timestamp: '', taskId: 't', nodeId: '', serviceId: '', source: 'x', text: 'other', cut: 0});
+		expect(visibleIndexes(buffer, 'api ok', 'only')).toEqual([0]);
+		expect(visibleIndexes(buffer, 'api ok', 'except')).toEqual([1, 2]);
 	});
 });

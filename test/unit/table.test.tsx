@@ -81,3 +81,20 @@ describe('Table', () => {
 		expect(frame.split('\n')[2]?.startsWith('›')).toBe(true);
 	});
 });
+
+describe('a long message', () => {
+	it('is cut before any other column shrinks or goes (the events view lost BY and TARGET)', async () => {
+		const {layoutColumns} = await import('../../source/ui/columns.js');
+		type R = {t: string; by: string; target: string; what: string};
+		const columns = [
+			{key: 'time', header: 'TIME', get: (r: R) => r.t, priority: 0},
+			{key: 'who', header: 'BY', get: (r: R) => r.by, priority: 2},
+			{key: 'target', header: 'TARGET', get: (r: R) => r.target, priority: 1, maxWidth: 40},
+			{key: 'what', header: 'WHAT', get: (r: R) => r.what, priority: 0, minWidth: 20, flex: true},
+		];
+		const laid = layoutColumns(columns, [8, 5, 16, 400], 78);
+		expect(laid.columns.map((c) => c.key)).toEqual(['time', 'who', 'target', 'what']);
+		expect(laid.columns.find((c) => c.key === 'target')?.width).toBe(16);
+		expect(laid.columns.reduce((sum, c) => sum + c.width, 0) + (laid.columns.length - 1) * laid.gap).toBeLessThanOrEqual(78);
+	});
+});
