@@ -106,7 +106,7 @@ function viewKeys(kind: View['kind'], k: Keymap): string[] | undefined {
 		logs: ['Esc back', `${n('logFollow')} follow`, `${n('logEnd')} end`, `${n('logWrap')} wrap`, `${n('logTimestamps')} time`, `${n('logPrefixes')} prefix`, `${n('logSearch')} search`, `${n('logOlder')} ${n('logNewer')} match`, `${n('logFilter')} filter`, '^S save', `${n('logClear')} clear`],
 		rollout: ['Esc back', `${n('rollback')} roll back`, ...common],
 		activity: ['Esc back', 'j k move', ...common],
-		inspect: ['Esc back', 'j k scroll', `${n('inspectSearch')} search`, `${n('inspectSecrets')} secrets`, `${n('inspectJson')} raw JSON`, `${n('inspectDiff')} rollback diff`, `${n('inspectSpec')} spec`],
+		inspect: ['Esc back', 'j k scroll', `${n('inspectSearch')} search`, `${n('inspectSecrets')} secrets`, `${n('inspectJson')} raw JSON`, `${n('inspectDiff')} rollback diff`, `${n('inspectSpec')} spec`, `${n('inspectWrap')} wrap`],
 		problems: ['⏎ go to it', 'Esc back', 'j k move', ...common],
 		stacks: ['⏎ services of the stack', 'Esc back', 'j k move', `${n('command')} command`],
 		objects: ['Esc back', 'j k move', ...common],
@@ -289,8 +289,25 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 		job.perform().then(
 			(done) => {
 				const warning = done.warnings?.length ? ` (${done.warnings.join('; ')})` : '';
-				activity.settle(pending, 'ok', `${job.label}: ${done.message}${warning}`);
-				setMessage({text: `${done.message}${warning}`, error: false});
+				const finish = () => {
+					activity.settle(pending, 'ok', `${job.label}: ${done.message}${warning}`);
+					setMessage({text: `${done.message}${warning}`, error: false});
+				};
+				if (job.settled && !job.settled(store.get())) {
+					// Accepted, not yet shown by the cluster: under way until it is.
+					setMessage({text: `${job.target}: ${job.label} accepted; waiting for the cluster to show it…`});
+					const stopWatching = store.subscribe(() => {
+						if (!job.settled?.(store.get())) return;
+						stopWatching();
+						clearTimeout(timer);
+						finish();
+					});
+					const timer = setTimeout(() => {
+						stopWatching();
+						activity.settle(pending, 'error', `${job.label}: accepted by the engine, but the cluster does not show it after 60 s`);
+					}, 60_000);
+					timer.unref?.();
+				} else finish();
 				if (rollout) {
 					setRollouts((old) => [...old.filter((r) => !(r.targetId === rollout.targetId && !r.ended)), rollout]);
 					go({kind: 'rollout', id: rollout.id});
@@ -639,6 +656,7 @@ export function App({store, endpoint, actions, activity, openLogs, logOptions, o
 				if (input === 'J') return {...old, mode: old.mode === 'json' ? 'yaml' : 'json', offset: 0};
 				if (input === 'd') return {...old, mode: old.mode === 'diff' ? 'yaml' : 'diff', offset: 0};
 				if (input === 'y') return {...old, mode: 'yaml', offset: 0};
+				if (input === 'w') return {...old, wrap: old.wrap === false};
 				return old;
 			});
 			return;

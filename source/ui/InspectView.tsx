@@ -8,6 +8,7 @@ import {whyPending} from '../model/placement.js';
 import type {ClusterSnapshot} from '../model/store.js';
 import {Pane} from './Pane.js';
 import {fit, sanitize} from './text.js';
+import {wrapPieces} from './wrap.js';
 import {theme} from './theme.js';
 
 export type InspectState = {
@@ -21,6 +22,8 @@ export type InspectState = {
 	offset: number;
 	/** Text searched with /, matching lines highlighted; n and N jump between them. */
 	search?: string;
+	/** Long lines wrapped (the default: a task's whole error, a long label), or cut. */
+	wrap?: boolean;
 };
 
 /** The next line (after `from`, or before it going back) holding the search text. */
@@ -70,14 +73,23 @@ export function InspectView({state, width, height, now, snapshot}: {state: Inspe
 	const rows = Math.max(1, height - 3);
 	const offset = Math.max(0, Math.min(state.offset, lines.length - rows));
 	const modeNote = state.mode === 'json' ? 'raw JSON' : state.mode === 'diff' ? 'rollback diff' : 'spec';
+	// From the line at the offset, the rows that fit: each line whole (wrapped by display
+	// width) or cut at the edge.
+	const shown: Array<{key: string; text: string; hit: boolean}> = [];
+	for (let i = offset; i < lines.length && shown.length < rows; i++) {
+		const line = sanitize(lines[i] ?? '');
+		const hit = Boolean(state.search) && line.toLowerCase().includes(state.search!.toLowerCase());
+		const parts = state.wrap === false ? [fit(line, width - 2).trimEnd()] : wrapPieces([{text: line, style: undefined}], width - 2).map((row) => row.map((p) => p.text).join(''));
+		parts.forEach((text, r) => shown.length < rows && shown.push({key: `${i}:${r}`, text, hit}));
+	}
 	return (
-		<Pane title={`Inspect · ${state.title} · ${modeNote}${state.masked ? '' : ' · secrets shown'}`} width={width} height={height} focused>
-			{lines.slice(offset, offset + rows).map((line, i) => (
-				<Text key={offset + i} wrap="truncate" inverse={Boolean(state.search) && line.toLowerCase().includes(state.search!.toLowerCase())}>
-					{fit(sanitize(line), width - 2).trimEnd() || ' '}
+		<Pane title={`Inspect · ${state.title} · ${modeNote}${state.masked ? '' : ' · secrets shown'}${state.wrap === false ? ' · long lines cut' : ''}`} width={width} height={height} focused>
+			{shown.map(({key, text, hit}) => (
+				<Text key={key} wrap="truncate" inverse={hit}>
+					{text || ' '}
 				</Text>
 			))}
-			{Array.from({length: Math.max(0, rows - lines.length + offset)}, (_, i) => (
+			{Array.from({length: Math.max(0, rows - shown.length)}, (_, i) => (
 				<Text key={`pad${i}`}> </Text>
 			))}
 			<Text color={theme.dim} wrap="truncate">

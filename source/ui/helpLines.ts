@@ -43,6 +43,7 @@ export function helpLines(place: HelpPlace, keymap: Keymap): HelpLine[] {
 			{keys: `${k('inspectJson')}`, label: 'raw JSON'},
 			{keys: `${k('inspectDiff')}`, label: 'what a rollback would restore (services)'},
 			{keys: `${k('inspectSpec')}`, label: 'the summary and spec again'},
+			{keys: `${k('inspectWrap')}`, label: 'wrap long lines on / off'},
 			{keys: 'Esc', label: 'back'},
 		],
 		rollout: [

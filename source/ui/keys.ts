@@ -50,6 +50,7 @@ export const defaultKeys = {
 	inspectSearch: '/',
 	inspectNext: 'n',
 	inspectPrevious: 'N',
+	inspectWrap: 'w',
 } as const;
 
 export type Action = keyof typeof defaultKeys;

@@ -18,6 +18,12 @@ export type Job = {
 	label: string;
 	perform: () => Promise<Done>;
 	rollout?: {kind: RolloutKind; targetId: string};
+	/**
+	 * Whether the engine shows the change yet. The API answers a node update before the
+	 * cluster shows it (a demotion took ~6 s to reach the node list): until this holds,
+	 * the action is "under way", not "done".
+	 */
+	settled?: (snapshot: ClusterSnapshot) => boolean;
 };
 
 export type Outcome = {dialog?: Dialog; message?: FooterMessage};
@@ -118,6 +124,7 @@ export function nodeOperation(ctx: OperationContext, key: NodeKey, node: ApiNode
 			label: value === 'active' ? 'activate' : value,
 			perform: () => actions.setAvailability(node.ID, value),
 			rollout: value === 'drain' ? {kind: 'drain', targetId: node.ID} : undefined,
+			settled: (s) => s.nodes.get(node.ID)?.Spec?.Availability === value,
 		});
 	switch (key) {
 		case 'd': {
@@ -136,13 +143,13 @@ export function nodeOperation(ctx: OperationContext, key: NodeKey, node: ApiNode
 		case '+': {
 			if (node.Spec?.Role === 'manager') return {message: {text: `${host} is already a manager`}};
 			const impact = promoteImpact(snapshot);
-			const yes = () => run({target: host, label: 'promote', perform: () => actions.setRole(node.ID, 'manager')});
+			const yes = () => run({target: host, label: 'promote', perform: () => actions.setRole(node.ID, 'manager'), settled: (s) => Boolean(s.nodes.get(node.ID)?.ManagerStatus)});
 			return {dialog: {kind: 'confirm', title: `Promote ${host} to manager?`, lines: impact.lines, warnings: impact.warnings, yes}};
 		}
 		case '-': {
 			if (node.Spec?.Role !== 'manager') return {message: {text: `${host} is not a manager`}};
 			const impact = demoteImpact(snapshot, node.ID);
-			const yes = () => run({target: host, label: 'demote', perform: () => actions.setRole(node.ID, 'worker')});
+			const yes = () => run({target: host, label: 'demote', perform: () => actions.setRole(node.ID, 'worker'), settled: (s) => !s.nodes.get(node.ID)?.ManagerStatus && s.nodes.get(node.ID)?.Spec?.Role === 'worker'});
 			const title = `Demote ${host} to worker?`;
 			if (impact.danger) return {dialog: {kind: 'type', title, lines: impact.lines, warnings: impact.warnings, expected: host, value: '', yes}};
 			return {dialog: {kind: 'confirm', title, lines: impact.lines, warnings: impact.warnings, yes}};

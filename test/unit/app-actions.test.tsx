@@ -123,6 +123,22 @@ describe('actions from the keyboard', () => {
 		expect(frame()).toContain('Rollout · drain node1');
 	});
 
+	it('an accepted node change is under way until the cluster shows it, then done', async () => {
+		const {frame, press, writer, activity, store} = show();
+		const node2 = lab.nodes.find((n) => n.Description?.Hostname === 'node2')!;
+		await press('\t', '\t', 'j', 'p');
+		expect(frame()).toContain('Pause node2?');
+		await press('y');
+		await tick();
+		expect(writer.nodeState.get(node2.ID)?.Spec?.Availability).toBe('pause');
+		// The engine took it; the node list does not show it yet: not "done".
+		expect(activity.get().at(-1)).toMatchObject({outcome: 'pending'});
+		expect(frame()).toContain('waiting for the cluster to show it');
+		store.setNodes(lab.nodes.map((n) => (n.ID === node2.ID ? {...n, Spec: {...n.Spec, Availability: 'pause'}, Version: {Index: 999}} : n)));
+		await tick();
+		expect(activity.get().at(-1)).toMatchObject({outcome: 'ok'});
+	});
+
 	it('read-only mode refuses every action key and hides them from the footer', async () => {
 		const {frame, press, writer} = show(true);
 		expect(frame()).not.toContain('s scale');

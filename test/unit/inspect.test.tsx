@@ -80,3 +80,19 @@ describe('the inspect view', () => {
 		app.unmount();
 	});
 });
+
+describe('long text in inspect', () => {
+	it('wraps a long line whole by default, and w cuts it at the edge', async () => {
+		const {render: draw} = await import('ink-testing-library');
+		const {InspectView} = await import('../../source/ui/InspectView.js');
+		const err = `starting container failed: ${'x'.repeat(150)} THE END`;
+		const state = {kind: 'inspect', target: 'task', id: 't', title: 'task web.1', data: {ID: 't', Status: {State: 'failed', Err: err}, Spec: {}}, mode: 'yaml', masked: true, offset: 0} as const;
+		const wrapped = draw(<InspectView state={state} width={80} height={30} now={Date.now()} />);
+		expect((wrapped.lastFrame() ?? '').replace(/│/g, '').replace(/\s+/g, '')).toContain('THEEND');
+		wrapped.unmount();
+		const cut = draw(<InspectView state={{...state, wrap: false}} width={80} height={30} now={Date.now()} />);
+		expect(cut.lastFrame() ?? '').not.toContain('THE END');
+		expect(cut.lastFrame() ?? '').toContain('long lines cut');
+		cut.unmount();
+	});
+});
