@@ -171,7 +171,8 @@ cmd_up() {
 }
 
 # node1 as a remote manager: sshd on its address (keys made here; root's password is
-# never accepted, so a client without the key meets a password prompt it cannot pass)
+# never accepted, so a client without the key meets a password prompt it cannot pass;
+# MaxSessions left at OpenSSH's default of 10, as operators' managers have it)
 # and the engine behind mutual TLS (a CA made here signs the server's and a client's
 # certificate). Files under $LAB_DIR/ssh and $LAB_DIR/tls; `lab.sh env` prints them.
 cmd_remote() {
@@ -196,7 +197,6 @@ UsePAM no
 StrictModes no
 PidFile $RUN_DIR/sshd.pid
 SetEnv DOCKER_HOST=unix://$(sock 1)
-MaxSessions 100
 MaxStartups 100
 CONF
   # Clients: with the key, and without any (no agent, no key: a password prompt).

@@ -200,6 +200,10 @@ async function main(): Promise<void> {
 			if (cut !== undefined && !/^[1-9]\d*$/.test(cut.trim())) fail(`logs: --max-line-bytes must be a whole number of bytes (got "${cut}")`, 2);
 			const code = await runLogs(api, names, {follow: cli.flags.follow, since: cli.flags.since, tail: cli.flags.tail, timestamps: cli.flags.timestamps, maxLineBytes: cut === undefined ? undefined : Number(cut)});
 			api.close();
+			// A pipe takes 64 KiB at once: the rest of a long line waits in Node's queue,
+			// and exiting now would cut it (a 1 MB line came out as its first 64 KiB).
+			const drained = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => (stream.writableLength === 0 ? resolve() : stream.once('drain', () => resolve())));
+			await Promise.all([drained(process.stdout), drained(process.stderr)]);
 			process.exit(code);
 		} catch (error) {
 			api.close();

@@ -75,6 +75,11 @@ export class LineSplitter {
 		if (start < chunk.length) this.append(chunk.subarray(start));
 	}
 
+	/** Whether a line has begun and not ended (the last chunk had no newline). */
+	get open(): boolean {
+		return this.size > 0 || this.cut > 0;
+	}
+
 	/** The stream ended: a last line without newline still counts. */
 	end(): void {
 		if (this.size || this.cut) this.flush();
@@ -147,6 +152,15 @@ export function parseLine(stream: LogStream, bytes: Buffer, cut: number, withDet
 	return {stream, timestamp, taskId, nodeId, serviceId, text, cut};
 }
 
+const fragmentPrefix = /^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d) (?:[\w.-]+=[^ ]*,?)* ?/;
+
+/** A frame without its leading "timestamp details " (a fragment continuing a line). */
+function withoutPrefix(payload: Buffer): Buffer {
+	const head = payload.subarray(0, 512).toString('latin1');
+	const match = fragmentPrefix.exec(head);
+	return match ? payload.subarray(match[0].length) : payload;
+}
+
 export type LogHandlers = {
 	onLine: (line: RawLogLine) => void;
 	/** An error frame from the engine ("error grabbing logs: …"), as a notice. */
@@ -171,8 +185,12 @@ export function readLogStream(response: NodeJS.ReadableStream, handlers: LogHand
 		return found;
 	};
 	const demuxer = new Demuxer((kind, payload) => {
-		if (kind === 3) handlers.onNotice(payload.toString('utf8').trim());
-		else splitter(kind === 2 ? 2 : 1).push(payload);
+		if (kind === 3) return handlers.onNotice(payload.toString('utf8').trim());
+		const lines = splitter(kind === 2 ? 2 : 1);
+		// The engine sends a line over 16 KiB as fragments, each frame with its own
+		// timestamp and details: those of a fragment that continues a line are not text
+		// (they ended up in the middle of long lines).
+		lines.push(lines.open && !raw ? withoutPrefix(payload) : payload);
 	}, raw);
 	let ended = false;
 	const end = (error?: unknown) => {

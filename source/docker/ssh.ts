@@ -49,6 +49,9 @@ export function masterArgs(endpoint: Endpoint, controlPath: string, batch: boole
 	];
 }
 
+/** What ssh says when the server refuses one more session over a connection (sshd's MaxSessions). */
+const refused = /administratively prohibited|Session open refused|open failed/i;
+
 /** The last line ssh printed, as one sentence: what went wrong, in ssh's own words. */
 function sshFailure(endpoint: Endpoint, stderr: string, code: number | null): Error {
 	const lines = stderr
@@ -56,7 +59,11 @@ function sshFailure(endpoint: Endpoint, stderr: string, code: number | null): Er
 		.map((l) => l.trim())
 		.filter((l) => l && !/^Warning: Permanently added/.test(l));
 	const last = lines.at(-1) ?? (code === null ? 'ssh was stopped' : `ssh exited with status ${code}`);
-	const hint = /Permission denied/.test(last) ? ' (load your key into an agent with ssh-add, or name it in ~/.ssh/config)' : '';
+	const hint = /Permission denied/.test(last)
+		? ' (load your key into an agent with ssh-add, or name it in ~/.ssh/config)'
+		: refused.test(stderr)
+			? ' (the server allows no more sessions on one connection: sshd\'s MaxSessions, 10 by default)'
+			: '';
 	return Object.assign(new Error(`ssh to ${endpoint.hostname} failed: ${last}${hint}`), {code: 'ESSH'});
 }
 
@@ -81,6 +88,10 @@ export function sshTransport(endpoint: Endpoint, sshCommand = process.env['SWARM
 	let master: ChildProcess | undefined;
 	let starting: Promise<void> | undefined;
 	let closed = false;
+	// Once the server has refused a session over the master (sshd's MaxSessions, 10 by
+	// default, reached by many log streams), further streams connect on their own, in
+	// batch mode (an agent or a key is needed; a prompt never shows).
+	let direct = false;
 
 	const track = (child: ChildProcess) => {
 		children.add(child);
@@ -128,7 +139,7 @@ export function sshTransport(endpoint: Endpoint, sshCommand = process.env['SWARM
 		return starting;
 	};
 
-	const connect = (): Duplex => {
+	const connect = (forStream = false): Duplex => {
 		// The master went away (the link dropped): start another in the background, in
 		// batch mode (the terminal is swarmtui's now); this session connects on its own.
 		if (!master && !closed && starting) {
@@ -136,7 +147,8 @@ export function sshTransport(endpoint: Endpoint, sshCommand = process.env['SWARM
 				starting = Promise.resolve();
 			});
 		}
-		const child = track(spawn(sshCommand, sshArgs(endpoint, starting ? controlPath : undefined), {stdio: ['pipe', 'pipe', 'pipe']}));
+		const viaMaster = starting && !(forStream && direct);
+		const child = track(spawn(sshCommand, [...(viaMaster ? [] : ['-o', 'BatchMode=yes']), ...sshArgs(endpoint, viaMaster ? controlPath : undefined)], {stdio: ['pipe', 'pipe', 'pipe']}));
 		let stderr = '';
 		child.stderr?.on('data', (chunk: Buffer) => {
 			stderr = (stderr + chunk.toString()).slice(-2000);
@@ -148,6 +160,7 @@ export function sshTransport(endpoint: Endpoint, sshCommand = process.env['SWARM
 		child.stdin?.on('error', () => undefined);
 		child.on('error', (error) => socket.destroy(error));
 		child.on('exit', (code) => {
+			if (viaMaster && refused.test(stderr)) direct = true;
 			if (code && code !== 0) socket.destroy(sshFailure(endpoint, stderr, code));
 			else socket.destroy();
 		});
@@ -161,16 +174,16 @@ export function sshTransport(endpoint: Endpoint, sshCommand = process.env['SWARM
 		return socket;
 	};
 
-	const agent = (options: ConstructorParameters<typeof Agent>[0]) => {
+	const agent = (options: ConstructorParameters<typeof Agent>[0], forStream: boolean) => {
 		const made = new Agent(options);
-		(made as unknown as {createConnection: () => Duplex}).createConnection = connect;
+		(made as unknown as {createConnection: () => Duplex}).createConnection = () => connect(forStream);
 		return made;
 	};
 
 	const transport: SshTransport = {
 		ready,
-		requests: agent({keepAlive: true, maxSockets: 4}),
-		streams: agent({keepAlive: false, maxSockets: Infinity}),
+		requests: agent({keepAlive: true, maxSockets: 4}, false),
+		streams: agent({keepAlive: false, maxSockets: Infinity}, true),
 		children: () => children.size,
 		close() {
 			if (closed) return;

@@ -26,7 +26,13 @@ export class LogLabels {
 		const known = this.byTask.get(taskId);
 		if (known !== undefined) return known;
 		let label = taskLabel(snapshot, taskId, serviceId, nodeId);
-		if (taskId && this.taken.has(label)) {
+		// History comes first (tail): an ended task whose slot has a live task on the same
+		// node leaves the short prefix to that one.
+		const task = snapshot.tasks.get(taskId);
+		const live = (t: typeof task) => t?.DesiredState === 'running';
+		const sibling =
+			task && !live(task) && [...snapshot.tasks.values()].some((t) => t.ID !== task.ID && live(t) && t.ServiceID === task.ServiceID && t.NodeID === task.NodeID && (t.Slot ?? 0) === (task.Slot ?? 0));
+		if (taskId && (sibling || this.taken.has(label))) {
 			const at = label.indexOf('@');
 			const id = `.${taskId.slice(0, 12)}`;
 			label = at < 0 ? `${label}${id}` : `${label.slice(0, at)}${id}${label.slice(at)}`;

@@ -114,7 +114,7 @@ export function killServer(): void {
 /** Runs the CLI without a terminal: its exit status and what it printed. */
 export async function runPlain(args: string[], env: Record<string, string> = {}): Promise<{code: number; stdout: string; stderr: string}> {
 	try {
-		const {stdout, stderr} = await promisify(execFile)('node', [cli, ...args], {env: {...process.env, ...env}, timeout: 40_000});
+		const {stdout, stderr} = await promisify(execFile)('node', [cli, ...args], {env: {...process.env, ...env}, timeout: 40_000, maxBuffer: 64 * 1024 * 1024});
 		return {code: 0, stdout, stderr};
 	} catch (error) {
 		const e = error as {code: number; stdout: string; stderr: string};

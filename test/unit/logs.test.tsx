@@ -298,3 +298,24 @@ describe('log prefixes and search', () => {
 		expect(visibleIndexes(buffer, 'api ok', 'except')).toEqual([1, 2]);
 	});
 });
+
+describe('fragments of a long line', () => {
+	it('are joined without the timestamp and details the engine puts on each', async () => {
+		const {Readable} = await import('node:stream');
+		const {readLogStream} = await import('../../source/docker/logs.js');
+		const prefix = '2026-12-01T15:46:41.933393013Z com.docker.swarm.node.id=n1,com.docker.swarm.service.id=s1,com.docker.swarm.task.id=t1 ';
+		const frame = (text: string) => {
+			const body = Buffer.from(text);
+			const header = Buffer.alloc(8);
+			header[0] = 1;
+			header.writeUInt32BE(body.length, 4);
+			return Buffer.concat([header, body]);
+		};
+		const stream = Readable.from([frame(`${prefix}${'x'.repeat(16_000)}`), frame(`${prefix}${'y'.repeat(16_000)}`), frame(`${prefix}zzz\n`), frame(`${prefix}after\n`)]);
+		const lines: string[] = [];
+		await new Promise<void>((resolve) => {
+			readLogStream(Object.assign(stream, {headers: {'content-type': 'application/vnd.docker.multiplexed-stream'}}) as never, {onLine: (line) => lines.push(line.text), onNotice: () => {}, onEnd: () => resolve()}, {raw: false, details: true, maxLineBytes: Number.POSITIVE_INFINITY});
+		});
+		expect(lines).toEqual([`${'x'.repeat(16_000)}${'y'.repeat(16_000)}zzz`, 'after']);
+	});
+});
