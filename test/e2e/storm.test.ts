@@ -1,7 +1,8 @@
 // A key storm on the real CLI: seeded random keys, escape sequences, pastes (bracketed,
 // through tmux) and resizes for a minute, read-only. It must never exit, never print
 // "unexpected error", and leave the swarm as it was. SWARMTUI_STORM_SEED replays a run;
-// SWARMTUI_STORM_SECONDS makes it longer (the bench runs it for longer).
+// SWARMTUI_STORM_SECONDS makes it longer. A second storm with write access, pointed at
+// throwaway services, must change nothing else.
 import {execFileSync} from 'node:child_process';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {dk, manager} from './lab.js';
@@ -87,5 +88,49 @@ describe('a key storm', () => {
 		expect(screen, `seed ${seed}`).not.toContain('unexpected error');
 		expect(term.appPid(), `seed ${seed}`).toBeGreaterThan(1);
 		expect(swarmState(), `seed ${seed}: the swarm changed`).toBe(before);
+	}, 300_000);
+
+	it('with write access, changes only the throwaway services it is pointed at, each change through its dialog', async () => {
+		const seed = Number(process.env['SWARMTUI_STORM_SEED'] ?? (Date.now() + 1) % 1_000_000);
+		const seconds = Number(process.env['SWARMTUI_STORM_SECONDS'] ?? 60);
+		const rand = random(seed);
+		const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+		const names = ['storm_a', 'storm_b'];
+		for (const name of names) dk('service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', name, '--stop-grace-period', '1s', 'swarmtui-lab/busybox:1', 'sleep', '100000');
+		const ids = names.map((name) => dk('service', 'inspect', '--format', '{{.ID}}', name).slice(0, 12));
+		const others = () => swarmState().split('\n').filter((line) => !ids.some((id) => line.includes(id))).join('\n');
+		const before = others();
+		try {
+			const term = startCli(['--host', manager], {columns: 120, rows: 32});
+			open.push(term);
+			await term.waitFor(/monitor\s+global/);
+			// The services pane filtered to the throwaway services; no key below can clear
+			// the filter (no Esc, no /) or reach the nodes pane (no Tab, no :).
+			term.type('/storm_');
+			term.keys('Enter');
+			await term.waitGone('monitor');
+			const keys = ['j', 'k', 'g', 'G', 'h', 'i', '-', 'o', 's', 'u', 'r', 'R', 'x', 'y', 'n', '3', '0', '2', 'Enter', 'BSpace', 'C-u', 'Up', 'Down', 'PageUp', 'PageDown', 'Space', 'l', 'w', 'J', 'm', '\u001b[31m'];
+			const end = Date.now() + seconds * 1000;
+			let count = 0;
+			while (Date.now() < end) {
+				const key = pick(keys);
+				if (key.length === 1 || key.startsWith('\u001b')) term.type(key);
+				else term.keys(key);
+				count++;
+				if (rand() < 0.3) await new Promise((resolve) => setTimeout(resolve, Math.floor(rand() * 80)));
+				const screen = term.screen();
+				if (screen.includes('[exit') || screen.includes('unexpected error')) throw new Error(`seed ${seed}: swarmtui ended after ${count} keys\n--- screen ---\n${screen}`);
+			}
+			expect(term.appPid(), `seed ${seed}`).toBeGreaterThan(1);
+		} finally {
+			for (const name of names) {
+				try {
+					dk('service', 'rm', name);
+				} catch {
+					// removed by the storm through its typed-name dialog: allowed
+				}
+			}
+		}
+		expect(others(), `seed ${seed}: something but the throwaway services changed`).toBe(before);
 	}, 300_000);
 });
