@@ -43,11 +43,15 @@ const inkCacheMethods = `    slices = new Map();
         return text;
     }
 `;
-// One set of caches for every frame, started afresh when it grows large.
+// One set of caches for every frame, started afresh when it grows large. An entry can be
+// a whole line's styled characters (~100 bytes each): 40,000 of them grew to ~300 MB in
+// the log view, where every frame brings new lines (the soak's memory climbed ~6 MB a
+// minute, and with a 64 MB heap swarmtui ran out of memory). 5,000 hold many frames of
+// panes, where most lines repeat.
 const inkSharedCaches = `const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
 let shared;
 function sharedCaches() {
-    if (!shared || shared.styledChars.size + shared.widths.size + shared.slices.size + shared.rows.size > 40000) shared = new OutputCaches();
+    if (!shared || shared.styledChars.size + shared.widths.size + shared.slices.size + shared.rows.size > 5000) shared = new OutputCaches();
     return shared;
 }
 `;
