@@ -7,6 +7,7 @@ import {execFileSync} from 'node:child_process';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {dk, manager} from './lab.js';
 import {killServer, startCli, type Terminal} from './tmux.js';
+import {random} from '../random.js';
 
 const open: Terminal[] = [];
 afterEach(() => {
@@ -14,16 +15,6 @@ afterEach(() => {
 });
 afterAll(() => killServer());
 
-/** mulberry32: the same seed, the same storm. */
-function random(seed: number) {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** What the swarm is: every service's and node's spec version and state. */
 const swarmState = () =>

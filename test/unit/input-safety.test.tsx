@@ -10,18 +10,9 @@ import {App} from '../../source/ui/App.js';
 import {pastedText} from '../../source/ui/input.js';
 import {KeyStream, tokenize} from '../../source/ui/keystream.js';
 import {FakeStdin, fakeWriter, lab, labStore} from './helpers.js';
+import {random} from '../random.js';
 
 
-/** A seeded generator (mulberry32): a failing seed replays the same keys. */
-function random(seed: number) {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const ESC = '\u001B';
 
