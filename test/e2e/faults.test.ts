@@ -91,7 +91,12 @@ describe('faults on the lab swarm', () => {
 	}, 150_000);
 
 	it('follows a leader change on a 3-manager swarm, and says so when quorum is lost', async () => {
-		on(1, 'node', 'promote', 'node2', 'node3');
+		// The engine answers "update out of sequence" while a node's own status update races
+		// the CLI's read-modify-write (a node restarted just before): try again.
+		await until('node2 and node3 promoted', () => {
+			on(1, 'node', 'promote', 'node2', 'node3');
+			return true;
+		}, 60_000, 1000);
 		await until('three reachable managers', () => {
 			const status = managerStatus(1);
 			return ['node1', 'node2', 'node3'].every((host) => ['Leader', 'Reachable'].includes(status[host] ?? ''));
