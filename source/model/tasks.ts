@@ -1,6 +1,6 @@
 // Rows of the tasks pane, like `docker service ps`: one row per slot (the newest
 // task), or with history every task, older ones indented under the newest as " \_ ".
-import type {ApiNode, ApiTask} from '../docker/types.js';
+import type {ApiTask} from '../docker/types.js';
 import {ago, capitalize, naturalCompare, shortImage} from './format.js';
 import type {Health} from './nodes.js';
 import {isRunning} from './running.js';

@@ -1,16 +1,13 @@
-// Connecting like the docker CLI, against the lab: contexts, ssh, and the clear
+// Connecting like the docker CLI, against the lab: contexts and the clear
 // one-sentence errors when the endpoint is wrong.
-import {execFile} from 'node:child_process';
 import {chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {promisify} from 'node:util';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {contextDirName} from '../../source/docker/endpoint.js';
-import {docker, manager, socket, until} from './lab.js';
+import {manager, socket, until} from './lab.js';
 import {killServer, runPlain, startCli, type Terminal} from './tmux.js';
 
-const exec = promisify(execFile);
 const open: Terminal[] = [];
 afterEach(() => {
 	for (const term of open.splice(0)) term.close();
