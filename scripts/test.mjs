@@ -1,4 +1,4 @@
-// `npm test`: type-check, build the CLI the end-to-end tests run, run every test
+// `npm test`: type-check, check the layers, build the CLI the end-to-end tests run, run every test
 // (unit, component, end-to-end on the lab swarm), and close with one plain line:
 // "N passed, N failed, N skipped".
 import {spawnSync} from 'node:child_process';
@@ -7,6 +7,8 @@ import {readFileSync, rmSync} from 'node:fs';
 const run = (cmd, args) => spawnSync(cmd, args, {stdio: 'inherit'}).status ?? 1;
 for (const [cmd, args] of [
 	['npx', ['tsc', '-p', '.']],
+	// The layer rules and no import cycles (.dependency-cruiser.cjs).
+	['npx', ['depcruise', 'source', '--config', '.dependency-cruiser.cjs']],
 	['node', ['scripts/build.mjs']],
 ]) {
 	const status = run(cmd, args);

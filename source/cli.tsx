@@ -11,13 +11,14 @@ import {preflight} from './docker/preflight.js';
 import {watchCluster} from './docker/watch.js';
 import {followLogs} from './docker/logfollow.js';
 import {runLogs} from './logs-command.js';
+import {keySummary} from './keys/summary.js';
 import {checkArgs} from './flags.js';
 import {ClusterStore} from './model/store.js';
 import {ActivityLog} from './model/activity.js';
-import {createActions} from './actions/index.js';
+import {type Actions, createActions} from './actions/index.js';
+import {listContexts} from './docker/contexts.js';
 import {leaveAltScreen} from './ui/screen.js';
 import {ConfigError, configPath, printable, readConfigFile, resolveSettings, type Settings} from './config.js';
-import {applyTheme} from './ui/theme.js';
 
 const flags = {
 	context: {type: 'string', shortFlag: 'c'},
@@ -88,18 +89,8 @@ const cli = meow(
     -t, --timestamps       show each line's timestamp
         --max-line-bytes N cut lines after N bytes (default: printed whole)
 
-  Keys
-    Tab / Shift-Tab   next / previous pane        ↑↓ j k   move
-    g G               first / last row            PgUp PgDn  page
-    Enter             tasks of the selected service, stack or node
-    h                 task history on/off (earlier tasks of each slot)
-    /                 filter the focused pane (Enter keeps it, Esc clears it)
-    services, tasks   s scale  u update image  r roll back  R force restart  x/Ctrl-D remove
-    nodes             d drain  a activate  p pause  + promote  - demote
-    l                 logs of the service, stack, marked services (space) or task
-    i                 inspect the service, node or task (m secrets, J raw JSON, d rollback diff)
-    o                 the rollout in progress     :  command (events, rollout, quit…)
-    ?                 help                        q Ctrl-C  quit
+  Keys (rebind them under "keys" in the config file; ? in swarmtui shows them)
+${keySummary().join('\n')}
 
   Examples
     $ swarmtui
@@ -154,7 +145,6 @@ async function main(): Promise<void> {
 		process.exit(0);
 	}
 	const {refresh, timeout} = settings;
-	applyTheme(settings.theme);
 	let endpoint;
 	try {
 		endpoint = resolveEndpoint(cli.flags);
@@ -218,15 +208,58 @@ async function main(): Promise<void> {
 	}
 
 	store.setIdentity(identity.info, identity.version);
-	const watcher = early ?? watchCluster(api, store, {refresh, onEvent: (event) => activity.addEvent(event)});
-	const actions = createActions(api, settings.readOnly);
+	const readOnly = settings.readOnly;
+	const watch = (on: typeof api) => watchCluster(on, store, {refresh, onEvent: (event) => activity.addEvent(event)});
+	// The connection in use; a context switch replaces all of it at once. The UI holds
+	// only the stable functions below, which always reach the current one.
+	let current = {api, endpoint, watcher: early ?? watch(api), actions: createActions(api, readOnly)};
+	const actions: Actions = new Proxy({} as Actions, {get: (_target, key) => current.actions[key as keyof Actions]});
+
+	const switchListeners = new Set<() => void>();
+	let contextNames: string[] = [];
+	const listNames = () =>
+		listContexts().then((rows) => {
+			contextNames = rows.map((r) => r.name);
+			return rows;
+		});
+	listNames().catch(() => undefined);
+	const contexts = {
+		list: async () => (await listNames()).map((r) => ({...r, current: r.name === current.endpoint.context})),
+		names: () => contextNames,
+		current: () => current.endpoint.context,
+		describe: () => describeEndpoint(current.endpoint),
+		onSwitch: (listener: () => void) => {
+			switchListeners.add(listener);
+			return () => switchListeners.delete(listener);
+		},
+		// Connected and checked first; only then is the old connection dropped. A failure
+		// leaves everything as it was.
+		switchTo: async (name: string) => {
+			const next = resolveEndpoint({context: name});
+			const nextApi = createClient(next, {timeout});
+			let nextIdentity;
+			try {
+				await nextApi.ready(true);
+				nextIdentity = await preflight(nextApi);
+			} catch (error) {
+				nextApi.close();
+				throw error;
+			}
+			const old = current;
+			old.watcher.stop();
+			old.api.close();
+			store.reset(nextIdentity.info, nextIdentity.version);
+			current = {api: nextApi, endpoint: next, watcher: watch(nextApi), actions: createActions(nextApi, readOnly)};
+			for (const listener of switchListeners) listener();
+		},
+	};
 
 	let done = false;
 	const quit = (code = 0) => {
 		if (done) return;
 		done = true;
-		watcher.stop();
-		api.close();
+		current.watcher.stop();
+		current.api.close();
 		app.unmount();
 		leaveAltScreen();
 		process.exit(code);
@@ -235,7 +268,7 @@ async function main(): Promise<void> {
 	// The first frame is drawn once its data is in (or after 700 ms): a cold render costs
 	// ~100 ms, and an empty "connecting" frame first would only delay the full one.
 	let waited: NodeJS.Timeout | undefined;
-	await Promise.race([watcher.firstData, new Promise((resolve) => (waited = setTimeout(resolve, 700)))]);
+	await Promise.race([current.watcher.firstData, new Promise((resolve) => (waited = setTimeout(resolve, 700)))]);
 	clearTimeout(waited);
 
 	const {startUi} = await (ui ?? import('./ui/start.js'));
@@ -244,15 +277,17 @@ async function main(): Promise<void> {
 		endpoint: describeEndpoint(endpoint),
 		actions,
 		activity,
-		openLogs: (targets, options, sink) => followLogs(api, targets, options, sink),
+		openLogs: (targets, options, sink) => followLogs(current.api, targets, options, sink),
 		logOptions: {buffer: settings.logBuffer, tail: settings.logTail, colors: settings.logColors},
 		keymap: settings.keymap,
+		theme: settings.theme,
 		refresh,
-		onRollout: (serviceId) => watcher.rollout(serviceId),
-		onFocus: (filter) => watcher.focus(filter),
+		onRollout: (serviceId) => current.watcher.rollout(serviceId),
+		onFocus: (filter) => current.watcher.focus(filter),
 		warnings: endpoint.tls && !endpoint.tls.verify ? ['TLS: server not verified'] : [],
-		listObjects: (kind) => api.listObjects(kind),
-		inspect: (kind, id) => (kind === 'service' ? api.inspectService(id) : kind === 'node' ? api.inspectNode(id) : api.inspectTask(id)),
+		listObjects: (kind) => current.api.listObjects(kind),
+		inspect: (kind, id) => (kind === 'service' ? current.api.inspectService(id) : kind === 'node' ? current.api.inspectNode(id) : current.api.inspectTask(id)),
+		contexts,
 		onQuit: () => quit(0),
 	});
 	// The launcher keeps V8's code cache of what a start runs (source/boot.ts).

@@ -5,8 +5,8 @@ import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {parseDuration} from './model/duration.js';
-import {buildKeymap, defaultKeys, type Keymap, keyName} from './ui/keys.js';
-import {type ThemeName, themeNames} from './ui/theme.js';
+import {buildKeymap, defaultKeys, type Keymap, keyName} from './keys/keymap.js';
+import {type ThemeName, themeNames} from './themes.js';
 
 export type Settings = {
 	refresh: number;
@@ -123,7 +123,7 @@ export function resolveSettings(file: ConfigFile, flags: Partial<Record<keyof Co
 /** The settings in effect, as a config file (swarmtui --print-config). */
 export function printable(settings: Settings): string {
 	const asDuration = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
-	const keys = Object.fromEntries((Object.keys(defaultKeys) as Array<keyof typeof defaultKeys>).map((action) => [action, keyName(settings.keymap[action])]));
+	const keys = Object.fromEntries((Object.keys(defaultKeys) as Array<keyof Keymap>).map((action) => [action, keyName(settings.keymap[action])]));
 	const out = {
 		refresh: asDuration(settings.refresh),
 		timeout: asDuration(settings.timeout),

@@ -4,10 +4,19 @@ import {existsSync, statSync, writeFileSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {ActionError} from './errors.js';
 
-export function checkPath(path: string): string | undefined {
+/** What can be said of a path without the file system (checked as the operator types). */
+export function pathSyntax(path: string): string | undefined {
 	const trimmed = path.trim();
 	if (!trimmed) return 'enter a file path';
 	if (trimmed.includes('\0')) return 'the path has a NUL byte';
+	return undefined;
+}
+
+/** The file system's word on a path: run once, when the operator submits it. */
+export function checkPath(path: string): string | undefined {
+	const syntax = pathSyntax(path);
+	if (syntax) return syntax;
+	const trimmed = path.trim();
 	const full = resolve(trimmed);
 	const dir = dirname(full);
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) return `no such directory: ${dir}`;

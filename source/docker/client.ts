@@ -65,7 +65,7 @@ export type SwarmApi = SwarmReader &
 	SwarmWriter &
 	LogSource & {
 		/** Connected and authenticated (ssh: the one master connection); call before the first request. */
-		ready(): Promise<void>;
+		ready(batch?: boolean): Promise<void>;
 	};
 
 export type ClientOptions = {
@@ -240,8 +240,8 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 
 	return {
 		endpoint,
-		ready: async () => {
-			if (ssh) await ssh.ready();
+		ready: async (batch = false) => {
+			if (ssh) await ssh.ready(batch);
 		},
 		version: shared(() => call(async () => (await (docker.version.bind(docker) as Promised)({abortSignal: signal()})) as ApiVersionInfo)),
 		info: shared(() => call(async () => (await (docker.info.bind(docker) as Promised)({abortSignal: signal()})) as ApiInfo)),

@@ -4,7 +4,9 @@
 // `details=true`, and the message as bytes decoded (never interpreted).
 import type {IncomingMessage} from 'node:http';
 
-export type LogStream = 'stdout' | 'stderr';
+import type {LogStream} from './types.js';
+
+export type {LogStream} from './types.js';
 
 export type RawLogLine = {
 	stream: LogStream;

@@ -69,7 +69,8 @@ function sshFailure(endpoint: Endpoint, stderr: string, code: number | null): Er
 
 export type SshTransport = {
 	/** Connects and authenticates (the master); resolves once sessions can be opened. */
-	ready(): Promise<void>;
+	/** Connects and authenticates; batch: never prompt (the terminal is swarmtui's). */
+	ready(batch?: boolean): Promise<void>;
 	/** For requests: a few kept-alive sessions. */
 	readonly requests: Agent;
 	/** For streams: a session each, closed when the stream ends. */
@@ -131,8 +132,8 @@ export function sshTransport(endpoint: Endpoint, sshCommand = process.env['SWARM
 		});
 	};
 
-	const ready = () => {
-		starting ??= startMaster(false).catch((error: unknown) => {
+	const ready = (batch = false) => {
+		starting ??= startMaster(batch).catch((error: unknown) => {
 			starting = undefined;
 			throw error;
 		});

@@ -121,3 +121,6 @@ export type ApiEvent = {
 	time?: number;
 	timeNano?: number;
 };
+
+/** Which stream of a container a log line came from. */
+export type LogStream = 'stdout' | 'stderr';

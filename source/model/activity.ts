@@ -69,3 +69,6 @@ export function describeEvent(event: ApiEvent): (Omit<Activity, 'id' | 'time'> &
 		outcome: 'info',
 	};
 }
+
+/** What a screen needs of the activity list. */
+export type ActivityFeed = Pick<ActivityLog, 'get' | 'subscribe' | 'add' | 'settle'>;

@@ -1,6 +1,6 @@
 // The log lines on hand: a ring of fixed size, so memory does not grow with what was
 // received; when it is full the oldest go, and the count of dropped lines is kept.
-import type {LogStream} from '../docker/logs.js';
+import type {LogStream} from '../docker/types.js';
 
 export type LogLine = {
 	seq: number;

@@ -1,6 +1,6 @@
 // Who a log line is from, in the docker CLI's words ("shop_web.2@node3"), and which
 // tasks joined or left the followed services (shown as notice lines).
-import type {ClusterSnapshot} from './store.js';
+import type {ClusterSnapshot} from './snapshot.js';
 
 export function taskLabel(snapshot: ClusterSnapshot, taskId: string, serviceId = '', nodeId = ''): string {
 	const task = snapshot.tasks.get(taskId);

@@ -2,9 +2,9 @@
 import type {ApiNode, ApiTask} from '../docker/types.js';
 import {naturalCompare} from './format.js';
 import {isRunning} from './running.js';
-import type {ClusterSnapshot} from './store.js';
+import type {ClusterSnapshot, Health} from './snapshot.js';
 
-export type Health = 'ok' | 'warn' | 'bad';
+export type {Health} from './snapshot.js';
 
 export type NodeRow = {
 	id: string;

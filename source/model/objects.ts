@@ -1,7 +1,7 @@
 // Networks, secrets and configs as rows, each with the services that use it. Secrets
 // carry no value here: the Engine API never returns one.
 import {list, record, str} from './coerce.js';
-import type {ClusterSnapshot} from './store.js';
+import type {ClusterSnapshot} from './snapshot.js';
 
 export type ObjectKind = 'networks' | 'secrets' | 'configs';
 export type ObjectRow = {id: string; name: string; cells: Record<string, string>; usedBy: string[]};

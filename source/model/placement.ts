@@ -4,7 +4,7 @@
 // own error text.
 import type {ApiNode, ApiService} from '../docker/types.js';
 import {list, num, record, str} from './coerce.js';
-import type {ClusterSnapshot} from './store.js';
+import type {ClusterSnapshot} from './snapshot.js';
 
 export type NodeVerdict = {node: string; fits: boolean; reasons: string[]};
 

@@ -4,8 +4,8 @@
 import type {ApiTask} from '../docker/types.js';
 import {managerSummary} from './nodes.js';
 import {countTasks, serviceRow} from './services.js';
-import type {ClusterSnapshot} from './store.js';
-import {indexTasks} from './tasks.js';
+import type {ClusterSnapshot} from './snapshot.js';
+import {indexTasks} from './taskindex.js';
 
 /** `of`: the service or node the problem is about (none for the swarm as a whole); `newest`: when the latest failure behind it happened (shown as an age). */
 export type Problem = {id: string; severity: 'bad' | 'warn'; target: string; text: string; of?: {kind: 'service' | 'node'; id: string}; newest?: string};

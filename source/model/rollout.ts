@@ -14,8 +14,9 @@
 import type {ApiNode, ApiService, ApiTask, ApiUpdateConfig} from '../docker/types.js';
 import {isRunning} from './running.js';
 import {serviceMode} from './services.js';
-import type {ClusterSnapshot} from './store.js';
-import {indexTasks, isTerminal} from './tasks.js';
+import type {ClusterSnapshot} from './snapshot.js';
+import {indexTasks} from './taskindex.js';
+import {isTerminal} from './tasks.js';
 
 export type RolloutKind = 'scale' | 'update' | 'rollback' | 'restart' | 'drain';
 

@@ -2,10 +2,11 @@
 import type {ApiNode, ApiService, ApiTask} from '../docker/types.js';
 import {isRunning} from './running.js';
 import {formatPorts, naturalCompare, shortImage} from './format.js';
-import type {Health} from './nodes.js';
-import type {ClusterSnapshot} from './store.js';
+import type {ClusterSnapshot, Health} from './snapshot.js';
+import {serviceStack} from './stacks.js';
 
-export const stackLabel = 'com.docker.stack.namespace';
+export {serviceStack} from './stacks.js';
+
 
 export type ServiceRow = {
 	kind: 'service';
@@ -42,10 +43,6 @@ export function serviceMode(service: ApiService): string {
 	if (mode.ReplicatedJob) return 'replicated job';
 	if (mode.GlobalJob) return 'global job';
 	return 'replicated';
-}
-
-export function serviceStack(service: ApiService): string | undefined {
-	return service.Spec?.Labels?.[stackLabel] || undefined;
 }
 
 function serviceHealth(running: number, desired: number, update: string): Health {

@@ -2,32 +2,10 @@
 // layer's watcher feeds it. Every change makes a new snapshot, so views can memoize
 // on object identity.
 import type {ApiInfo, ApiNode, ApiService, ApiTask, ApiVersionInfo} from '../docker/types.js';
-import {indexTasks} from './tasks.js';
+import type {ClusterSnapshot} from './snapshot.js';
+import {indexTasks} from './taskindex.js';
 
-export type Connection = 'connecting' | 'live' | 'error' | 'disconnected';
-
-export type ClusterSnapshot = {
-	readonly nodes: ReadonlyMap<string, ApiNode>;
-	readonly services: ReadonlyMap<string, ApiService>;
-	readonly tasks: ReadonlyMap<string, ApiTask>;
-	readonly info?: ApiInfo;
-	readonly version?: ApiVersionInfo;
-	readonly connection: Connection;
-	/** Last error, in words; kept until the next successful read. */
-	readonly error?: string;
-	/** The last read failed because the swarm has no leader (quorum lost). */
-	readonly noLeader?: boolean;
-	/** While disconnected: when the next attempt to reach the engine is made (ms). */
-	readonly retryAt?: number;
-	/** When each collection was last read successfully (ms since epoch). */
-	readonly syncedAt: {nodes?: number; services?: number; tasks?: number; focus?: number};
-	/**
-	 * Per service, the IDs of the tasks the engine itself calls up to date with the
-	 * service's current spec (its `_up-to-date` task filter, what `docker service update`
-	 * counts progress with). Read for the rollout on screen only.
-	 */
-	readonly upToDate: ReadonlyMap<string, ReadonlySet<string>>;
-};
+export type {ClusterSnapshot, Connection} from './snapshot.js';
 
 const empty: ClusterSnapshot = {
 	nodes: new Map(),
@@ -80,6 +58,12 @@ export class ClusterStore {
 
 	private synced(key: keyof ClusterSnapshot['syncedAt'], now: number): Partial<ClusterSnapshot> {
 		return {syncedAt: {...this.snapshot.syncedAt, [key]: now}, connection: 'live', error: undefined, retryAt: undefined, noLeader: undefined};
+	}
+
+	/** Another cluster (a context switch): nothing of the old one is kept. */
+	reset(info: ApiInfo, version?: ApiVersionInfo): void {
+		this.snapshot = {...empty, info, version, connection: 'connecting', syncedAt: {}};
+		for (const listener of this.listeners) listener();
 	}
 
 	setIdentity(info: ApiInfo, version?: ApiVersionInfo): void {

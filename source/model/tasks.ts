@@ -2,10 +2,11 @@
 // task), or with history every task, older ones indented under the newest as " \_ ".
 import type {ApiTask} from '../docker/types.js';
 import {ago, capitalize, naturalCompare, shortImage} from './format.js';
-import type {Health} from './nodes.js';
+import type {ClusterSnapshot, Health} from './snapshot.js';
 import {isRunning} from './running.js';
-import {countTasks, serviceRow, serviceStack} from './services.js';
-import type {ClusterSnapshot} from './store.js';
+import {countTasks, serviceRow} from './services.js';
+import {serviceStack} from './stacks.js';
+import {indexTasks} from './taskindex.js';
 
 export type TaskTarget =
 	| {kind: 'service'; id: string}
@@ -53,29 +54,6 @@ function taskHealth(task: ApiTask): Health {
 
 /** running / slots: the title's figure, the same derivation as the services and nodes panes. */
 export type TaskView = {rows: TaskRow[]; running: number; slots: number};
-
-type TaskIndex = {byService: Map<string, ApiTask[]>; byNode: Map<string, ApiTask[]>};
-const indexes = new WeakMap<ReadonlyMap<string, ApiTask>, TaskIndex>();
-
-/** Tasks by service and by node, built once per task list (not once per keypress). */
-export function indexTasks(tasks: ReadonlyMap<string, ApiTask>): TaskIndex {
-	let index = indexes.get(tasks);
-	if (index) return index;
-	index = {byService: new Map(), byNode: new Map()};
-	for (const task of tasks.values()) {
-		for (const [map, key] of [
-			[index.byService, task.ServiceID],
-			[index.byNode, task.NodeID],
-		] as const) {
-			if (!key) continue;
-			const list = map.get(key);
-			if (list) list.push(task);
-			else map.set(key, [task]);
-		}
-	}
-	indexes.set(tasks, index);
-	return index;
-}
 
 function candidates(snapshot: ClusterSnapshot, target: TaskTarget): Iterable<ApiTask> {
 	const index = indexTasks(snapshot.tasks);

@@ -2,9 +2,10 @@ import figures from 'figures';
 import {Box, Text} from 'ink';
 import {type Dialog, dialogError} from './dialog.js';
 import {fit, sanitize} from './text.js';
-import {theme} from './theme.js';
+import {useTheme} from './theme.js';
 
 export function DialogBox({dialog, width}: {dialog: Dialog; width: number}) {
+	const theme = useTheme();
 	const inner = Math.max(10, width - 4);
 	const error = dialogError(dialog);
 	const field = (value: string, fresh: boolean) => (

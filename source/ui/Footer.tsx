@@ -1,15 +1,15 @@
 import {Box, Text} from 'ink';
-import {footerBindings, type Keymap, type PaneName, shownKeys} from './keys.js';
+import type {FooterMessage} from './sessions/messages.js';
 import {displayWidth, fit, sanitize} from './text.js';
-import {theme} from './theme.js';
+import {useTheme} from './theme.js';
 
-export type FooterMessage = {text: string; error?: boolean};
+export type {FooterMessage} from './sessions/messages.js';
 
-export type FooterProps = {pane: PaneName; width: number; message?: FooterMessage; status?: string; readOnly?: boolean; keys?: string[]; keymap?: Keymap};
+export type FooterProps = {width: number; keys: string[]; message?: FooterMessage; status?: string};
 
-/** Keys that work in the focused pane on the left; a message, or rollouts in progress, on the right. */
-export function Footer({pane, width, message, status, readOnly, keys: shown, keymap}: FooterProps) {
-	const keys = shown ?? footerBindings(pane, readOnly).map((binding) => `${shownKeys(binding, keymap).split(' ')[0]} ${binding.label}`);
+/** The keys of the place on the left (as many as fit); a message, or rollouts in progress, on the right. */
+export function Footer({width, message, status, keys}: FooterProps) {
+	const theme = useTheme();
 	const right = message ? sanitize(message.text) : (status ?? '');
 	const rightWidth = right ? Math.min(displayWidth(right), Math.floor(width * 0.6)) : 0;
 	const room = Math.max(0, width - 2 - (rightWidth ? rightWidth + 2 : 0));

@@ -4,9 +4,10 @@ import figures from 'figures';
 import {Text} from 'ink';
 import {humanDuration} from '../model/format.js';
 import {managerSummary} from '../model/nodes.js';
-import type {ClusterSnapshot} from '../model/store.js';
+import type {ClusterSnapshot} from '../model/snapshot.js';
 import {displayWidth, fit, sanitize} from './text.js';
-import {theme} from './theme.js';
+import {themes} from '../themes.js';
+import {type Theme, useTheme} from './theme.js';
 
 type Segment = {text: string; priority: number; color?: string; bold?: boolean};
 
@@ -31,7 +32,7 @@ function shortAge(ms: number): string {
 	return humanDuration(ms).toLowerCase();
 }
 
-export function headerSegments({endpoint, snapshot, now, problems, readOnly, warnings = [], crumbs, refresh = 2000}: Omit<HeaderProps, 'width'>): Segment[] {
+export function headerSegments({endpoint, snapshot, now, problems, readOnly, warnings = [], crumbs, refresh = 2000}: Omit<HeaderProps, 'width'>, theme: Theme = themes.dark): Segment[] {
 	const swarm = snapshot.info?.Swarm;
 	const counted = managerSummary(snapshot);
 	// With quorum lost the node list is stale: whoever it names as leader is not one now.
@@ -95,7 +96,8 @@ export function fitSegments(segments: Segment[], width: number, gap = 2): Segmen
 }
 
 export function Header(props: HeaderProps) {
-	const segments = fitSegments(headerSegments(props), props.width);
+	const theme = useTheme();
+	const segments = fitSegments(headerSegments(props, theme), props.width);
 	const gap = '  ';
 	return (
 		<Text wrap="truncate">

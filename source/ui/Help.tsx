@@ -2,17 +2,15 @@
 // keys when the terminal is short (at 80x24 the old columns were cut, and nothing
 // scrolled).
 import {Box, Text} from 'ink';
-import type {Keymap} from './keys.js';
-import {defaultKeys, keyName} from './keys.js';
-import {type HelpPlace, helpLines} from './helpLines.js';
+import type {HelpLine} from './keyhelp.js';
 import {fit} from './text.js';
-import {theme} from './theme.js';
+import {useTheme} from './theme.js';
 
 /** Lines of help that fit a body `height` rows high. */
 export const helpRows = (height: number) => Math.max(1, height - 4); // border, title, closing line
 
-export function Help({width, height, readOnly, keymap = defaultKeys, place = 'panes', offset = 0}: {width: number; height: number; readOnly: boolean; keymap?: Keymap; place?: HelpPlace; offset?: number}) {
-	const lines = helpLines(place, keymap);
+export function Help({width, height, readOnly, lines, closeKey, offset = 0}: {width: number; height: number; readOnly: boolean; lines: HelpLine[]; closeKey: string; offset?: number}) {
+	const theme = useTheme();
 	const rows = helpRows(height);
 	const top = Math.max(0, Math.min(offset, lines.length - rows));
 	const keyWidth = Math.max(...lines.map((line) => line.keys?.length ?? 0)) + 2;
@@ -37,7 +35,7 @@ export function Help({width, height, readOnly, keymap = defaultKeys, place = 'pa
 				)}
 			</Box>
 			<Text color={theme.dim} wrap="truncate">
-				{more ? `${top + 1}-${Math.min(lines.length, top + rows)} of ${lines.length} · j k PgUp PgDn scroll · ` : ''}Esc or {keyName(keymap.help)} closes this help
+				{more ? `${top + 1}-${Math.min(lines.length, top + rows)} of ${lines.length} · j k PgUp PgDn scroll · ` : ''}Esc or {closeKey} closes this help
 			</Text>
 		</Box>
 	);

@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {fit, sanitize} from './text.js';
-import {theme} from './theme.js';
+import {useTheme} from './theme.js';
 
 export type PaneProps = {
 	title: string;
@@ -13,6 +13,7 @@ export type PaneProps = {
 };
 
 export function Pane({title, width, height, focused, children}: PaneProps) {
+	const theme = useTheme();
 	const color = focused ? theme.focusBorder : theme.border;
 	const label = fit(` ${sanitize(title)} `, Math.max(0, Math.min(width - 4, title.length + 2)));
 	const rule = '─'.repeat(Math.max(0, width - 3 - label.length));

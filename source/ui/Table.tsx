@@ -5,7 +5,7 @@ import {Box, Text} from 'ink';
 import {useMemo, useRef} from 'react';
 import {type Column, layoutColumns, naturalWidths} from './columns.js';
 import {fit, sanitize} from './text.js';
-import {theme} from './theme.js';
+import {useTheme} from './theme.js';
 
 export type RowStyle = {color?: string; dim?: boolean; bold?: boolean};
 
@@ -33,6 +33,7 @@ export function windowStart(previous: number, selected: number, visible: number,
 }
 
 export function Table<T>({data, columns, width, height, selected, focused, rowStyle, emptyText, measure}: TableProps<T>) {
+	const theme = useTheme();
 	const inner = Math.max(0, width - 1); // one column for the selection marker
 	const sized = measure ?? data;
 	const natural = useMemo(() => naturalWidths(columns, sized), [columns, sized]);

@@ -1,6 +1,12 @@
 // Colours and marks. Marks come from figures so health reads without colour (NO_COLOR).
+// The theme reaches components through context: chosen by the CLI, never a global to
+// change.
 import figures from 'figures';
-import type {Health} from '../model/nodes.js';
+import {createContext, useContext} from 'react';
+import type {Health} from '../model/snapshot.js';
+import {type Theme, themes} from '../themes.js';
+
+export type {Theme} from '../themes.js';
 
 export const marks: Record<Health, string> = {
 	ok: figures.tick,
@@ -8,39 +14,9 @@ export const marks: Record<Health, string> = {
 	bad: figures.cross,
 };
 
-export type ThemeName = 'dark' | 'light';
+export const ThemeContext = createContext<Theme>(themes.dark);
 
-type Theme = {
-	focusBorder: string;
-	border: string;
-	title: string;
-	dim: string;
-	error: string;
-	warn: string;
-	ok: string;
-	accent: string;
-	key: string;
-};
+export const useTheme = (): Theme => useContext(ThemeContext);
 
-// Light terminals: yellow and cyan on white are barely readable; darker hues instead.
-const themes: Record<ThemeName, Theme> = {
-	dark: {focusBorder: 'cyan', border: 'gray', title: 'cyan', dim: 'gray', error: 'red', warn: 'yellow', ok: 'green', accent: 'cyan', key: 'cyan'},
-	light: {focusBorder: 'blue', border: 'gray', title: 'blue', dim: 'gray', error: 'red', warn: 'magenta', ok: 'green', accent: 'blue', key: 'blue'},
-};
-
-/** The active theme; chosen once at start, before the first frame. */
-export const theme: Theme = {...themes.dark};
-
-export const healthColor: Record<Health, string | undefined> = {
-	ok: undefined,
-	warn: theme.warn,
-	bad: theme.error,
-};
-
-export function applyTheme(name: ThemeName): void {
-	Object.assign(theme, themes[name]);
-	healthColor.warn = theme.warn;
-	healthColor.bad = theme.error;
-}
-
-export const themeNames = Object.keys(themes) as ThemeName[];
+/** A row's colour for its health (none for healthy rows). */
+export const healthColor = (theme: Theme, health: Health): string | undefined => (health === 'ok' ? undefined : health === 'warn' ? theme.warn : theme.error);

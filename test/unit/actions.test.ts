@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {ActionError, createActions, ReadOnlyError} from '../../source/actions/index.js';
-import {demoteImpact, drainImpact, promoteImpact, specDiff} from '../../source/actions/plan.js';
+import {demoteImpact, drainImpact, promoteImpact, specDiff} from '../../source/model/plan.js';
 import {parseImage, parseReplicas} from '../../source/actions/validate.js';
 import type {ApiServiceSpec} from '../../source/docker/types.js';
 import {fakeWriter, lab, labStore, serviceId} from './helpers.js';

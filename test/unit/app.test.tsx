@@ -123,7 +123,7 @@ describe('App on the lab swarm', () => {
 		const {frame, press} = show();
 		await press('?');
 		expect(frame()).toContain('swarmtui keys');
-		expect(frame()).toContain('task history on/off');
+		expect(frame()).toContain('task history on / off');
 		await press('\u001B');
 		await tick();
 		expect(frame()).not.toContain('swarmtui keys');
@@ -140,7 +140,7 @@ describe('App on the lab swarm', () => {
 		expect(frame()).toContain('q Ctrl-C');
 		expect(frame()).toContain('quit');
 		await press('g');
-		expect(frame()).toContain('keys of the panes');
+		expect(frame()).toContain('keys of the services pane');
 	});
 
 	it('help in the log view shows the log view\'s keys', async () => {
@@ -235,7 +235,7 @@ describe('App on the lab swarm', () => {
 	it('command mode: Tab completes, suggestions show as you type, unknown commands get near names, :svc shop filters', async () => {
 		const {frame, press} = show({columns: 120, rows: 30});
 		await press(':', 'se');
-		expect(frame()).toContain('Tab completes: secrets  services');
+		expect(frame()).toContain('Tab completes: services  secrets');
 		await press('\t');
 		expect(frame()).toMatch(/> se█/); // two commands start so: nothing to add
 		await press('c', '\t');

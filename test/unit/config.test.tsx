@@ -3,8 +3,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {ConfigError, configPath, printable, readConfigFile, resolveSettings} from '../../source/config.js';
-import {buildKeymap, defaultKeys, keyTranslator} from '../../source/ui/keys.js';
-import {applyTheme, theme} from '../../source/ui/theme.js';
+import {buildKeymap, defaultKeys, resolveKey} from '../../source/keys/keymap.js';
+import {themes} from '../../source/themes.js';
 import {renderApp} from './helpers.js';
 
 const path = '/home/op/.config/swarmtui/config.json';
@@ -62,32 +62,38 @@ describe('the config file', () => {
 describe('key bindings', () => {
 	it('reports conflicts, unknown actions and keys that are not one character', () => {
 		expect(buildKeymap({scale: 'd', drain: 's'}).errors).toEqual([]); // node and service keys live in different panes
-		expect(buildKeymap({quit: 'j'}).errors).toEqual(['keys: "j" is bound to both down and quit']);
-		expect(buildKeymap({scale: 'i'}).errors).toEqual(['keys: "i" is bound to both scale and inspect']);
+		expect(buildKeymap({quit: 'j'}).errors).toEqual(['keys: "j" is bound to both down and quit (in the nodes pane)']);
+		expect(buildKeymap({scale: 'i'}).errors).toEqual(['keys: "i" is bound to both inspect and scale (in the services pane)']);
+		// j stays "down" in the log view: following cannot take it.
+		expect(buildKeymap({logFollow: 'j'}).errors).toEqual(['keys: "j" is bound to both down and logFollow (in the log view)']);
+		expect(buildKeymap({logSave: 'x'}).errors[0]).toMatch(/logSave is on Ctrl-S, which cannot be rebound/);
 		expect(buildKeymap({fly: 'f'}).errors[0]).toMatch(/unknown action "fly"/);
 		expect(buildKeymap({scale: 'ab'}).errors[0]).toMatch(/scale must be one printable character/);
 		expect(buildKeymap({scale: '\u0007'}).errors[0]).toMatch(/one printable character/);
 	});
 
 	it('translates per pane: a moved key works, its old key does nothing', () => {
-		const translate = keyTranslator(buildKeymap({scale: 'z', drain: 's'}).keymap);
-		expect(translate('z', 'services')).toBe('s');
-		expect(translate('s', 'services')).toBe('');
-		expect(translate('s', 'nodes')).toBe('d');
-		expect(translate('d', 'nodes')).toBe('');
-		expect(translate('j', 'nodes')).toBe('j');
+		const {keymap} = buildKeymap({scale: 'z', drain: 's'});
+		const at = (input: string, place: Parameters<typeof resolveKey>[1]) => resolveKey(keymap, place, {input});
+		expect(at('z', 'services')).toBe('scale');
+		expect(at('s', 'services')).toBeUndefined();
+		expect(at('s', 'nodes')).toBe('drain');
+		expect(at('d', 'nodes')).toBeUndefined();
+		expect(at('j', 'nodes')).toBe('down');
+		expect(at('s', 'rollout')).toBeUndefined(); // nothing to scale in the rollout view
 	});
 
 	it('the log and inspect views\' letters can be rebound too, each view checked on its own', () => {
 		expect(buildKeymap({logFollow: 'x', inspectJson: 'x'}).errors).toEqual([]); // remove, the log view and inspect never meet
-		expect(buildKeymap({logFollow: 'w'}).errors).toEqual(['keys: "w" is bound to both logFollow and logWrap']);
-		expect(buildKeymap({inspectJson: 'q'}).errors).toEqual(['keys: "q" is bound to both quit and inspectJson']);
-		const translate = keyTranslator(buildKeymap({logFollow: 'x', inspectJson: 'X'}).keymap);
-		expect(translate('x', 'logs')).toBe('f');
-		expect(translate('f', 'logs')).toBe('');
-		expect(translate('x', 'services')).toBe('x'); // still remove in the panes
-		expect(translate('X', 'inspect')).toBe('J');
-		expect(translate('J', 'inspect')).toBe('');
+		expect(buildKeymap({logFollow: 'w'}).errors).toEqual(['keys: "w" is bound to both logFollow and logWrap (in the log view)']);
+		expect(buildKeymap({inspectJson: 'q'}).errors).toEqual(['keys: "q" is bound to both inspectJson and quit (in the inspect view)']);
+		const {keymap} = buildKeymap({logFollow: 'x', inspectJson: 'X'});
+		const at = (input: string, place: Parameters<typeof resolveKey>[1]) => resolveKey(keymap, place, {input});
+		expect(at('x', 'logs')).toBe('logFollow');
+		expect(at('f', 'logs')).toBeUndefined();
+		expect(at('x', 'services')).toBe('remove'); // still remove in the panes
+		expect(at('X', 'inspect')).toBe('inspectJson');
+		expect(at('J', 'inspect')).toBeUndefined();
 	});
 
 	it('inspect acts on its rebound letter and the footer shows it', async () => {
@@ -120,9 +126,7 @@ describe('key bindings', () => {
 
 describe('themes', () => {
 	it('light swaps the hues that are unreadable on a white background', () => {
-		applyTheme('light');
-		expect(theme).toMatchObject({accent: 'blue', warn: 'magenta'});
-		applyTheme('dark');
-		expect(theme).toMatchObject({accent: 'cyan', warn: 'yellow'});
+		expect(themes.light).toMatchObject({accent: 'blue', warn: 'magenta'});
+		expect(themes.dark).toMatchObject({accent: 'cyan', warn: 'yellow'});
 	});
 });

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {ApiService} from '../../source/docker/types.js';
 import {maskEnv, nodeSummary, nodeTaskLines, taskSummary, yamlLines} from '../../source/model/inspect.js';
-import {findLine} from '../../source/ui/InspectView.js';
+import {findLine} from '../../source/ui/views/inspect/InspectView.js';
 import {lab, labStore, renderApp, serviceId} from './helpers.js';
 
 describe('inspect text', () => {
@@ -84,7 +84,7 @@ describe('the inspect view', () => {
 describe('long text in inspect', () => {
 	it('wraps a long line whole by default, and w cuts it at the edge', async () => {
 		const {render: draw} = await import('ink-testing-library');
-		const {InspectView} = await import('../../source/ui/InspectView.js');
+		const {InspectView} = await import('../../source/ui/views/inspect/InspectView.js');
 		const err = `starting container failed: ${'x'.repeat(150)} THE END`;
 		const state = {kind: 'inspect', target: 'task', id: 't', title: 'task web.1', data: {ID: 't', Status: {State: 'failed', Err: err}, Spec: {}}, mode: 'yaml', masked: true, offset: 0} as const;
 		const wrapped = draw(<InspectView state={state} width={80} height={30} now={Date.now()} />);

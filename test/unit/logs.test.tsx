@@ -10,8 +10,8 @@ import {DockerError} from '../../source/docker/errors.js';
 import {plainText, toSegments} from '../../source/model/ansi.js';
 import {LogBuffer} from '../../source/model/logbuffer.js';
 import {visibleIndexes} from '../../source/model/logsearch.js';
-import {logKey} from '../../source/ui/logKeys.js';
-import {initialLogState, LogView} from '../../source/ui/LogView.js';
+import {type LogAction, logStep} from '../../source/ui/views/logs/logKeys.js';
+import {initialLogState, LogView} from '../../source/ui/views/logs/LogView.js';
 import {displayWidth} from '../../source/ui/text.js';
 
 const frame = (type: number, text: string) => {
@@ -168,22 +168,22 @@ describe('log keys', () => {
 	const state = initialLogState('x', true);
 
 	it('scrolling up pauses following; G resumes', () => {
-		const up = logKey(state, 'k', key(), buffer, 10).state!;
+		const up = logStep(state, 'up', buffer, 10).state!;
 		expect(up).toMatchObject({follow: false, anchor: 49});
-		expect(logKey(up, 'G', key(), buffer, 10).state).toMatchObject({follow: true, anchor: undefined});
-		expect(logKey(state, 'f', key(), buffer, 10).state?.follow).toBe(false);
+		expect(logStep(up, 'logEnd', buffer, 10).state).toMatchObject({follow: true, anchor: undefined});
+		expect(logStep(state, 'logFollow', buffer, 10).state?.follow).toBe(false);
 	});
 
 	it('n walks to older matches and N to newer; F cycles the filter', () => {
 		const searching = {...state, search: 'error'};
-		const first = logKey(searching, 'n', key(), buffer, 10).state!;
+		const first = logStep(searching, 'logOlder', buffer, 10).state!;
 		expect(buffer.at(first.match! - 1)?.text).toBe('error 40');
-		const second = logKey(first, 'n', key(), buffer, 10).state!;
+		const second = logStep(first, 'logOlder', buffer, 10).state!;
 		expect(buffer.at(second.match! - 1)?.text).toBe('error 30');
-		expect(buffer.at(logKey(second, 'N', key(), buffer, 10).state!.match! - 1)?.text).toBe('error 40');
-		expect(logKey(searching, 'F', key(), buffer, 10).state?.filter).toBe('only');
-		expect(logKey(state, 'F', key(), buffer, 10).message).toMatch(/search first/);
-		expect(logKey(state, '', key({escape: true}), buffer, 10).command).toBe('exit');
+		expect(buffer.at(logStep(second, 'logNewer', buffer, 10).state!.match! - 1)?.text).toBe('error 40');
+		expect(logStep(searching, 'logFilter', buffer, 10).state?.filter).toBe('only');
+		expect(logStep(state, 'logFilter', buffer, 10).message).toMatch(/search first/);
+		expect(logStep(state, 'back' as LogAction, buffer, 10).command).toBe('exit');
 	});
 });
 

@@ -1,0 +1,29 @@
+// :networks, :secrets, :configs — read-only lists with the services using each, read
+// when opened.
+import type {ObjectKind} from '../../../model/objects.js';
+import {objectRows} from '../../../model/objects.js';
+import {listMoves} from '../list.js';
+import type {Command, ViewModule} from '../types.js';
+import type {Ui} from '../types.js';
+import {ObjectsView} from './ObjectsView.js';
+
+function open(ui: Ui, objects: ObjectKind): void {
+	ui.nav.go({kind: 'objects', objects, index: 0});
+	const list = ui.reader.listObjects;
+	if (!list) return;
+	const mine = (state: {objects: ObjectKind}) => state.objects === objects;
+	list(objects).then(
+		(raw) => ui.nav.update('objects', (old) => ({...old, rows: objectRows(objects, raw, ui.cluster.get())}), mine),
+		(error: unknown) => ui.nav.update('objects', (old) => ({...old, error: error instanceof Error ? error.message : String(error)}), mine),
+	);
+}
+
+const command = (names: string[], objects: ObjectKind): Command => ({names, help: `the swarm's ${objects} and the services using each`, run: (ui) => open(ui, objects)});
+
+export const objects: ViewModule<'objects'> = {
+	place: () => 'objects',
+	crumb: (state) => state.objects,
+	commands: [command(['networks', 'net'], 'networks'), command(['secrets', 'sec'], 'secrets'), command(['configs', 'cfg'], 'configs')],
+	handle: listMoves('objects', (_ui, state) => state.rows?.length ?? 0),
+	Body: ({state, width, height}) => <ObjectsView state={state} width={width} height={height} />,
+};
