@@ -1,11 +1,11 @@
 // Connecting like the docker CLI, against the lab: contexts and the clear
 // one-sentence errors when the endpoint is wrong.
-import {chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {contextDirName} from '../../source/docker/endpoint.js';
-import {manager, socket, until} from './lab.js';
+import {manager, remote, socket, until} from './lab.js';
 import {killServer, runPlain, startCli, type Terminal} from './tmux.js';
 
 const open: Terminal[] = [];
@@ -14,11 +14,15 @@ afterEach(() => {
 });
 afterAll(() => killServer());
 
-function configWithContext(name: string, host: string, current?: string): string {
-	const dir = mkdtempSync(join(tmpdir(), 'swarmtui-e2e-cfg-'));
+function configWithContext(name: string, host: string, current?: string, dir = mkdtempSync(join(tmpdir(), 'swarmtui-e2e-cfg-')), tls?: {ca: string; cert: string; key: string}): string {
 	const meta = join(dir, 'contexts', 'meta', contextDirName(name));
 	mkdirSync(meta, {recursive: true});
-	writeFileSync(join(meta, 'meta.json'), JSON.stringify({Name: name, Metadata: {}, Endpoints: {docker: {Host: host, SkipTLSVerify: false}}}));
+	writeFileSync(join(meta, 'meta.json'), JSON.stringify({Name: name, Metadata: {Description: `the ${name} context`}, Endpoints: {docker: {Host: host, SkipTLSVerify: false}}}));
+	if (tls) {
+		const files = join(dir, 'contexts', 'tls', contextDirName(name), 'docker');
+		mkdirSync(files, {recursive: true});
+		for (const [file, from] of Object.entries(tls)) copyFileSync(from, join(files, `${file}.pem`));
+	}
 	if (current) writeFileSync(join(dir, 'config.json'), JSON.stringify({currentContext: current}));
 	return dir;
 }
@@ -30,6 +34,52 @@ describe('connecting', () => {
 		open.push(term);
 		const screen = await term.waitFor(/monitor\s+global/);
 		expect(screen).toContain(`lab → ${manager}`);
+	});
+
+	it(':ctx lists the contexts and switches live; a context that fails keeps the one in use; --read-only stays', async () => {
+		const config = configWithContext('lab', manager);
+		configWithContext('bogus', 'unix:///run/swarmtui-nonexistent.sock', undefined, config);
+		const tlsHost = `tcp://${remote.ip}:2376`;
+		configWithContext('lab-tls', tlsHost, undefined, config, {ca: remote.tls.ca, cert: remote.tls.cert, key: remote.tls.key});
+		const term = startCli(['--context', 'lab', '--read-only'], {columns: 150, rows: 30, env: {DOCKER_CONFIG: config, DOCKER_HOST: ''}});
+		open.push(term);
+		await term.waitFor(/monitor\s+global/);
+		expect(term.screen()).toContain(`lab → ${manager}`);
+		term.type(':ctx');
+		term.keys('Enter');
+		const list = await term.waitFor(/lab-tls\s+tls\s+tcp:\/\/[\d.]+:2376/);
+		expect(list).toMatch(/\*\s+lab\s+unix/); // the one in use, marked
+		expect(list).toMatch(/bogus\s+unix/);
+		expect(list).toMatch(/default\s+/);
+		// The bogus one fails: one sentence, and the lab stays on screen.
+		term.type(':ctx bogus');
+		term.keys('Enter');
+		const refused = await term.waitFor('still on lab: context bogus failed: cannot connect');
+		expect(refused).toContain(`lab → ${manager}`);
+		term.keys('Escape');
+		await term.waitFor(/monitor\s+global/);
+		// Tab completes a context name; the switch resets the views and shows the new cluster.
+		term.type(':ctx lab-t');
+		term.keys('Tab');
+		await term.waitFor('> ctx lab-tls');
+		term.keys('Enter');
+		await term.waitFor(`lab-tls → ${tlsHost} (tls)`);
+		const switched = await term.waitFor(/monitor\s+global/);
+		expect(switched).toContain('read-only');
+		expect(switched.split('\n')[0]).not.toContain('›'); // the way back (header) was reset with the cluster
+		term.type('jjs');
+		await term.waitFor('read-only mode: nothing can be changed');
+		// And back.
+		term.type(':ctx');
+		term.keys('Enter');
+		await term.waitFor(/\*\s+lab-tls/);
+		const rows = term.screen();
+		const labRow = rows.split('\n').findIndex((line) => /\blab\s+unix/.test(line));
+		const current = rows.split('\n').findIndex((line) => /\*\s+lab-tls/.test(line));
+		term.type(labRow < current ? 'k'.repeat(current - labRow) : 'j'.repeat(labRow - current));
+		term.keys('Enter');
+		await term.waitFor(`lab → ${manager}`);
+		await term.waitFor(/monitor\s+global/);
 	});
 
 	it('uses currentContext from config.json when nothing else is set', async () => {
@@ -96,7 +146,7 @@ describe('connecting', () => {
 		writeFileSync(file, JSON.stringify({keys: {scale: 'l'}}));
 		const refused = await runPlain(['--host', manager], {XDG_CONFIG_HOME: home});
 		expect(refused.code).toBe(2);
-		expect(refused.stderr).toBe(`swarmtui: keys: "l" is bound to both scale and logs in ${file}\n`);
+		expect(refused.stderr).toBe(`swarmtui: keys: "l" is bound to both scale and logs (in the services pane) in ${file}\n`);
 	});
 
 	it('prints --version and --help', async () => {
@@ -104,7 +154,8 @@ describe('connecting', () => {
 		const help = await runPlain(['--help']);
 		expect(help.stdout).toContain('--context');
 		expect(help.stdout).toContain('--read-only');
-		expect(help.stdout).toContain('Tab / Shift-Tab');
+		expect(help.stdout).toContain('Tab next pane');
+		expect(help.stdout).toContain('Ctrl-S save');
 	});
 
 	it('keeps V8\'s code cache of a start, reuses it, and replaces one that is damaged', async () => {

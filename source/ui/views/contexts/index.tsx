@@ -38,7 +38,7 @@ export function switchContext(ui: Ui, name: string): void | string {
 			ui.say(`on context ${name}`);
 		},
 		(error: unknown) => {
-			const text = `context ${name} not used: ${error instanceof Error ? error.message : String(error)}; still on ${access.current()}`;
+			const text = `still on ${access.current()}: context ${name} failed: ${error instanceof Error ? error.message : String(error)}`;
 			ui.activity.add({source: 'action', target: 'context', text, outcome: 'error'});
 			ui.say(text, true);
 			ui.nav.update('contexts', (old) => ({...old, switching: undefined}));

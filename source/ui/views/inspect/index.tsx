@@ -1,5 +1,6 @@
 // Inspect: a summary, then the whole object as YAML-like text, raw JSON, or what a
 // rollback would restore.
+import {actionKeys} from '../../../keys/keymap.js';
 import {useStore} from '../../state/valueStore.js';
 import {sanitize} from '../../text.js';
 import type {Handler, StateOf, ViewModule} from '../types.js';
@@ -18,7 +19,7 @@ const lines = (ui: Ui, state: StateOf<'inspect'>) => inspectText(state, ui.now()
 const jump =
 	(back: boolean): Handler<'inspect'> =>
 	(ui, state) => {
-		if (!state.search) return 'no search: press / first';
+		if (!state.search) return `no search: press ${actionKeys('inspectSearch', ui.keymap)[0]} first`;
 		const at = findLine(lines(ui, state), state.search, state.offset, back);
 		if (at !== undefined) ui.nav.update('inspect', (old) => ({...old, offset: at}));
 	};

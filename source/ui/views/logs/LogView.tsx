@@ -54,6 +54,8 @@ export type LogViewProps = {
 	version: number;
 	state: LogState;
 	label: (line: LogLine) => string;
+	/** The key that resumes following, as the keymap has it. */
+	endKey?: string;
 	width: number;
 	height: number;
 };
@@ -79,7 +81,7 @@ function highlight(segments: Segment[], query: string, color: string): Segment[]
 	return out;
 }
 
-export function LogView({buffer, state, label, width, height}: LogViewProps) {
+export function LogView({buffer, state, label, width, height, endKey = 'G'}: LogViewProps) {
 	const theme = useTheme();
 	const inner = width - 2;
 	const rows = Math.max(1, height - 3); // top line, status line, bottom border
@@ -137,7 +139,7 @@ export function LogView({buffer, state, label, width, height}: LogViewProps) {
 	}
 
 	const status = [
-		state.follow ? `${figures.play} following` : `${figures.squareSmallFilled} paused (G resumes)`,
+		state.follow ? `${figures.play} following` : `${figures.squareSmallFilled} paused (${endKey} resumes)`,
 		`${buffer.size} lines${buffer.dropped ? ` · ${buffer.dropped} dropped (oldest)` : ''}`,
 		state.search ? `/${state.search}${state.filter === 'only' ? ' · only matches' : state.filter === 'except' ? ' · hiding matches' : ''}` : '',
 		[state.wrap && 'wrap', state.timestamps && 'timestamps', !state.prefixes && 'no prefixes'].filter(Boolean).join(' '),

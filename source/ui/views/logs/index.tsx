@@ -1,4 +1,5 @@
 // Aggregated logs of tasks and services, followed live (the session: sessions/logSession.ts).
+import {actionKeys} from '../../../keys/keymap.js';
 import {pathSyntax} from '../../../actions/savelogs.js';
 import {plainText} from '../../../model/ansi.js';
 import {useStore} from '../../state/valueStore.js';
@@ -87,6 +88,6 @@ export const logs: ViewModule<'logs'> = {
 		const state = useStore(ui.logs.state);
 		const buffer = ui.logs.buffer;
 		if (!buffer) return null;
-		return <LogView buffer={buffer} version={ui.logs.version.get()} state={state} label={ui.logs.label} width={width} height={height} />;
+		return <LogView buffer={buffer} version={ui.logs.version.get()} state={state} label={ui.logs.label} width={width} height={height} endKey={actionKeys('logEnd', ui.keymap)[0]} />;
 	},
 };

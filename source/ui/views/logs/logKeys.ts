@@ -22,7 +22,7 @@ export function logStep(state: LogState, action: LogAction, buffer: LogBuffer, p
 		return {state: {...state, follow: false, anchor}};
 	};
 	const match = (direction: -1 | 1): LogStep => {
-		if (!state.search) return {message: 'no search: press / first'};
+		if (!state.search) return {message: 'no search yet: search first'};
 		const from = state.match !== undefined ? indexOfSeq(buffer, state.match) : bottomSeq !== undefined ? indexOfSeq(buffer, bottomSeq) + 1 : buffer.size;
 		const found = nextMatch(buffer, state.search, from, direction);
 		if (found < 0) return {message: `no ${direction < 0 ? 'older' : 'newer'} match for "${state.search}"`};
@@ -59,7 +59,7 @@ export function logStep(state: LogState, action: LogAction, buffer: LogBuffer, p
 		case 'logPrefixes':
 			return {state: {...state, prefixes: !state.prefixes}};
 		case 'logFilter': {
-			if (!state.search) return {message: 'search first (/), then F shows only matching lines, then only the others'};
+			if (!state.search) return {message: 'search first; then this shows only matching lines, then only the others'};
 			const next = filters[(filters.indexOf(state.filter) + 1) % filters.length] ?? 'off';
 			return {state: {...state, filter: next}};
 		}

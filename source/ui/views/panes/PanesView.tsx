@@ -20,9 +20,11 @@ export type PanesViewProps = {
 	/** The engine is out of reach: what is shown is the last known state. */
 	stale?: boolean;
 	sorts?: Record<PaneName, Sort>;
+	/** Keys named in the titles, as the keymap has them. */
+	keys?: {history: string; logs: string};
 };
 
-export function PanesView({data, layout, focus, filters, history, marked, stale, sorts}: PanesViewProps) {
+export function PanesView({data, layout, focus, filters, history, marked, stale, sorts, keys = {history: 'h', logs: 'l'}}: PanesViewProps) {
 	const theme = useTheme();
 	const columnsOfServices = useMemo(() => (marked?.size ? serviceColumnsFor(marked) : serviceColumns), [marked]);
 	const sortNote = (pane: PaneName) => {
@@ -33,10 +35,10 @@ export function PanesView({data, layout, focus, filters, history, marked, stale,
 	const filterNote = (pane: PaneName) => `${sortNote(pane)}${filters[pane] ? ` · /${filters[pane]}` : ''}${stale ? ' · stale' : ''}`;
 	const {taskView, target} = data;
 	const tasksTitle = target
-		? `Tasks · ${data.targetName} · ${taskView.running}/${taskView.slots} running${history ? ' · history (h)' : ' (h history)'}${filterNote('tasks')}`
+		? `Tasks · ${data.targetName} · ${taskView.running}/${taskView.slots} running${history ? ` · history (${keys.history})` : ` (${keys.history} history)`}${filterNote('tasks')}`
 		: 'Tasks';
 	const stacks = stackCount(data.allServices);
-	const markNote = marked?.size ? ` · ${marked.size} marked (l logs)` : '';
+	const markNote = marked?.size ? ` · ${marked.size} marked (${keys.logs} logs)` : '';
 
 	const nodesPane = (
 		<Pane title={`Nodes ${data.allNodes.length}${filterNote('nodes')}`} width={layout.nodes.width} height={layout.nodes.height} focused={focus === 'nodes'}>

@@ -1,4 +1,5 @@
 // The three panes: nodes, services (grouped by stack) and the tasks of the selection.
+import {actionKeys} from '../../../keys/keymap.js';
 import type {PaneName} from '../../../keys/places.js';
 import {paneNames} from '../../../keys/places.js';
 import {moveIndex} from '../../../model/selection.js';
@@ -178,6 +179,7 @@ export const panes: ViewModule<'panes'> = {
 				marked={state.marked}
 				stale={snapshot.connection === 'disconnected' || snapshot.connection === 'error'}
 				sorts={state.sorts}
+				keys={{history: actionKeys('history', ui.keymap)[0] as string, logs: actionKeys('logs', ui.keymap)[0] as string}}
 			/>
 		);
 	},
