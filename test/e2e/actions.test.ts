@@ -1,13 +1,12 @@
 // Every operation through the real CLI on the lab swarm, checked through the API.
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {dk, manager, until} from './lab.js';
-import {killServer, startCli, type Terminal} from './tmux.js';
+import {type Terminal, useTerminals} from './tmux.js';
 
 const name = 'e2e_act';
-const open: Terminal[] = [];
+const start = useTerminals();
 const run = (args: string[] = []) => {
-	const term = startCli(['--host', manager, ...args], {columns: 120, rows: 36});
-	open.push(term);
+	const term = start(['--host', manager, ...args], {columns: 120, rows: 36});
 	return term;
 };
 const inspect = () => JSON.parse(dk('service', 'inspect', name))[0];
@@ -37,11 +36,7 @@ beforeAll(async () => {
 	dk('service', 'create', '--detach', '--quiet', '--no-resolve-image', '--name', name, '--replicas', '2', '--update-parallelism', '1', '--stop-grace-period', '1s', 'swarmtui-lab/busybox:1', 'sleep', '100000');
 	await until('e2e_act to run', () => dk('service', 'ls', '--filter', `name=${name}`, '--format', '{{.Replicas}}') === '2/2', 60_000, 500);
 });
-afterEach(() => {
-	for (const term of open.splice(0)) term.close();
-});
 afterAll(() => {
-	killServer();
 	for (const host of ['node2', 'node3']) dk('node', 'update', '--availability', 'active', host);
 	try {
 		dk('node', 'demote', 'node2');

@@ -3,16 +3,12 @@
 import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {contextDirName} from '../../source/docker/endpoint.js';
 import {manager, remote, socket, until} from './lab.js';
-import {killServer, runPlain, startCli, type Terminal} from './tmux.js';
+import {runPlain, useTerminals} from './tmux.js';
 
-const open: Terminal[] = [];
-afterEach(() => {
-	for (const term of open.splice(0)) term.close();
-});
-afterAll(() => killServer());
+const start = useTerminals();
 
 function configWithContext(name: string, host: string, current?: string, dir = mkdtempSync(join(tmpdir(), 'swarmtui-e2e-cfg-')), tls?: {ca: string; cert: string; key: string}): string {
 	const meta = join(dir, 'contexts', 'meta', contextDirName(name));
@@ -30,8 +26,7 @@ function configWithContext(name: string, host: string, current?: string, dir = m
 describe('connecting', () => {
 	it('uses --context from DOCKER_CONFIG, over DOCKER_HOST', async () => {
 		const config = configWithContext('lab', manager);
-		const term = startCli(['--context', 'lab'], {columns: 150, rows: 30, env: {DOCKER_CONFIG: config, DOCKER_HOST: 'unix:///nonexistent.sock'}});
-		open.push(term);
+		const term = start(['--context', 'lab'], {columns: 150, rows: 30, env: {DOCKER_CONFIG: config, DOCKER_HOST: 'unix:///nonexistent.sock'}});
 		const screen = await term.waitFor(/monitor\s+global/);
 		expect(screen).toContain(`lab → ${manager}`);
 	});
@@ -41,8 +36,7 @@ describe('connecting', () => {
 		configWithContext('bogus', 'unix:///run/swarmtui-nonexistent.sock', undefined, config);
 		const tlsHost = `tcp://${remote.ip}:2376`;
 		configWithContext('lab-tls', tlsHost, undefined, config, {ca: remote.tls.ca, cert: remote.tls.cert, key: remote.tls.key});
-		const term = startCli(['--context', 'lab', '--read-only'], {columns: 150, rows: 30, env: {DOCKER_CONFIG: config, DOCKER_HOST: ''}});
-		open.push(term);
+		const term = start(['--context', 'lab', '--read-only'], {columns: 150, rows: 30, env: {DOCKER_CONFIG: config, DOCKER_HOST: ''}});
 		await term.waitFor(/monitor\s+global/);
 		expect(term.screen()).toContain(`lab → ${manager}`);
 		term.type(':ctx');
@@ -87,8 +81,7 @@ describe('connecting', () => {
 		const env = {...process.env, DOCKER_CONFIG: config} as Record<string, string>;
 		delete env['DOCKER_HOST'];
 		delete env['DOCKER_CONTEXT'];
-		const term = startCli([], {columns: 150, rows: 30, env: {DOCKER_CONFIG: config, DOCKER_HOST: ''}});
-		open.push(term);
+		const term = start([], {columns: 150, rows: 30, env: {DOCKER_CONFIG: config, DOCKER_HOST: ''}});
 		await term.waitFor(`current-lab → ${manager}`);
 	});
 
@@ -127,15 +120,18 @@ describe('connecting', () => {
 		const printed = JSON.parse((await runPlain(['--print-config'], {XDG_CONFIG_HOME: home})).stdout);
 		expect(printed).toMatchObject({theme: 'light', readOnly: true, refresh: '2s', keys: {inspect: 'I', help: 'H', scale: 's'}});
 
-		const term = startCli(['--host', manager], {columns: 150, rows: 30, env: {XDG_CONFIG_HOME: home}});
-		open.push(term);
+		const term = start(['--host', manager], {columns: 150, rows: 30, env: {XDG_CONFIG_HOME: home}});
 		await term.waitFor(/monitor\s+global/);
 		expect(term.screen()).toContain('read-only');
 		expect(term.styled()).toMatch(/\u001b\[34m/); // blue: the light theme's accent
 		expect(term.styled()).not.toMatch(/\u001b\[36m/); // no cyan
-		term.type('?');
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		// `?` is no longer help: keys are handled in order, so once the prompt `:` opens
+		// is on screen, `?` has been handled (and did nothing).
+		term.type('?:');
+		await term.waitFor('Command (');
 		expect(term.screen()).not.toContain('swarmtui keys');
+		term.keys('Escape');
+		await term.waitGone('Command (');
 		term.type('H');
 		await term.waitFor('swarmtui keys');
 		expect(term.screen()).toMatch(/│ I {5,}inspect/);
@@ -168,14 +164,13 @@ describe('connecting', () => {
 				return [];
 			}
 		};
-		const start = async () => {
-			const term = startCli(['--host', manager], {columns: 150, rows: 30, env: {XDG_CACHE_HOME: cache}});
-			open.push(term);
+		const startCached = async () => {
+			const term = start(['--host', manager], {columns: 150, rows: 30, env: {XDG_CACHE_HOME: cache}});
 			await term.waitFor(/monitor\s+global/);
 			return term;
 		};
 		// First start: written once the first frames are drawn.
-		const first = await start();
+		const first = await startCached();
 		const [file] = await until('the code cache', () => (files().length === 1 ? files() : undefined), 10_000);
 		const path = join(dir, file!);
 		const written = statSync(path);
@@ -183,13 +178,13 @@ describe('connecting', () => {
 		expect(written.mode & 0o777).toBe(0o600);
 		first.close();
 		// Second start: accepted, so left as it is.
-		const second = await start();
+		const second = await startCached();
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(statSync(path).mtimeMs).toBe(written.mtimeMs);
 		second.close();
 		// Damaged: V8 refuses it, the start works all the same, and a good one replaces it.
 		writeFileSync(path, 'not a code cache');
-		const third = await start();
+		const third = await startCached();
 		await until('a new code cache', () => (statSync(path).size > 100_000 ? true : undefined), 10_000);
 		third.keys('j');
 		await third.waitFor(/monitor\s+global/);
@@ -197,7 +192,7 @@ describe('connecting', () => {
 		// One that others could have written is not run: replaced like a damaged one.
 		chmodSync(path, 0o666);
 		utimesSync(path, new Date(0), new Date(0));
-		await start();
+		await startCached();
 		await until('the cache replaced', () => (statSync(path).mtimeMs > 0 ? true : undefined), 10_000);
 		expect(statSync(path).mode & 0o777).toBe(0o600);
 	});

@@ -1,16 +1,12 @@
 // The engine swarmtui is connected to stops and comes back (dockerd restarted):
 // swarmtui says so, keeps the last state, refuses actions, and resumes by itself.
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {docker, dk, lab, manager, socket, until} from './lab.js';
 import {execFileSync} from 'node:child_process';
-import {killServer, startCli, type Terminal} from './tmux.js';
+import {useTerminals} from './tmux.js';
 
-const open: Terminal[] = [];
-afterEach(() => {
-	for (const term of open.splice(0)) term.close();
-});
+const start = useTerminals();
 afterAll(async () => {
-	killServer();
 	// Never leave the lab without its nodes, or with more managers than the tests expect.
 	for (const n of ['1', '2', '3']) lab('start-node', n);
 	await backToOneManager();
@@ -40,8 +36,7 @@ async function backToOneManager() {
 
 describe('faults on the lab swarm', () => {
 	it('survives the manager\'s dockerd restarting', async () => {
-		const term = startCli(['--host', manager], {columns: 140, rows: 36});
-		open.push(term);
+		const term = start(['--host', manager], {columns: 140, rows: 36});
 		await term.waitFor(/monitor\s+global/);
 		term.keys('j', 'j');
 		await term.waitFor('Tasks · shop_web');
@@ -69,8 +64,7 @@ describe('faults on the lab swarm', () => {
 	}, 150_000);
 
 	it('an open log view follows again by itself after the manager\'s dockerd restarts, without repeating lines', async () => {
-		const term = startCli(['--host', manager], {columns: 140, rows: 36});
-		open.push(term);
+		const term = start(['--host', manager], {columns: 140, rows: 36});
 		await term.waitFor(/monitor\s+global/);
 		term.type('/shop_api');
 		term.keys('Enter', 'l');
@@ -106,8 +100,7 @@ describe('faults on the lab swarm', () => {
 		const number = (host: string) => host.slice(4);
 
 		// Connected to a manager that is not the leader; the leader's dockerd stops.
-		const term = startCli(['--host', `unix://${socket(Number(number(other)))}`], {columns: 150, rows: 36});
-		open.push(term);
+		const term = start(['--host', `unix://${socket(Number(number(other)))}`], {columns: 150, rows: 36});
 		await term.waitFor(`managers 3 (leader ${leader})`);
 		lab('stop-node', number(leader));
 		const after = await term.waitFor(new RegExp(`managers 3 \\(leader (?!${leader})node\\d\\)`), 90_000);

@@ -2,21 +2,17 @@
 // force-update, hostile output, and the plain `swarmtui logs` command.
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {dk, manager, until} from './lab.js';
-import {cli, killServer, startCli, type Terminal} from './tmux.js';
+import {cli, useTerminals} from './tmux.js';
 
 const exec = promisify(execFile);
 const evil = 'e2e_evil';
-const open: Terminal[] = [];
+const start = useTerminals();
 const run = (columns = 140, rows = 36) => {
-	const term = startCli(['--host', manager], {columns, rows});
-	open.push(term);
+	const term = start(['--host', manager], {columns, rows});
 	return term;
 };
-afterEach(() => {
-	for (const term of open.splice(0)) term.close();
-});
 
 // Prints, every second, every kind of escape sequence a hostile or broken program can
 // send: clear screen, cursor home, title, hyperlink, clipboard (OSC 52), DCS, alternate
@@ -33,7 +29,6 @@ beforeAll(async () => {
 	await until('the hostile service to run', () => dk('service', 'ls', '--filter', `name=${evil}`, '--format', '{{.Replicas}}') === '1/1', 60_000, 500);
 });
 afterAll(() => {
-	killServer();
 	try {
 		dk('service', 'rm', evil);
 	} catch {

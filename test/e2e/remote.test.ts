@@ -4,15 +4,11 @@
 // operator is asked once; no ssh process outlives swarmtui; every failure is a sentence.
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {dk, remote, until} from './lab.js';
-import {killServer, runPlain, startCli, type Terminal} from './tmux.js';
+import {runPlain, useTerminals} from './tmux.js';
 
-const open: Terminal[] = [];
-afterEach(() => {
-	for (const term of open.splice(0)) term.close();
-});
-afterAll(() => killServer());
+const start = useTerminals();
 
 const sshHost = `ssh://root@${remote.ip}`;
 const tlsHost = `tcp://${remote.ip}:2376`;
@@ -37,8 +33,7 @@ const liveAge = (screen: string) => {
 describe('over ssh', () => {
 	it('logs in once, carries every request and stream over that login, and leaves no ssh process behind', async () => {
 		const before = logins();
-		const term = startCli(['--host', sshHost], {columns: 150, rows: 30, env: {SWARMTUI_SSH: remote.ssh}});
-		open.push(term);
+		const term = start(['--host', sshHost], {columns: 150, rows: 30, env: {SWARMTUI_SSH: remote.ssh}});
 		await term.waitFor(/monitor\s+global/);
 		expect(term.screen()).toContain(`→ ${sshHost}`);
 		// Open logs, go back, open again: new sessions, no new login.
@@ -65,8 +60,7 @@ describe('over ssh', () => {
 					'swarmtui-lab/busybox:1', 'sh', '-c', `while true; do echo "${name} says hello"; sleep 1; done`);
 			}
 			await until('the twenty services to run', () => names.every((name) => /^1\/1/.test(dk('service', 'ls', '--filter', `name=${name}`, '--format', '{{.Replicas}}'))), 120_000, 1000);
-			const term = startCli(['--host', sshHost], {columns: 150, rows: 40, env: {SWARMTUI_SSH: remote.ssh}});
-			open.push(term);
+			const term = start(['--host', sshHost], {columns: 150, rows: 40, env: {SWARMTUI_SSH: remote.ssh}});
 			await term.waitFor(/many_s1\s+replicated/);
 			// The stack's header row, then its logs: twenty streams over one ssh login.
 			term.type(':svc many');
@@ -101,8 +95,7 @@ describe('over ssh', () => {
 	}, 240_000);
 
 	it('without an agent or key asks for the password once, then fails with one sentence and no ssh left', async () => {
-		const term = startCli(['--host', sshHost], {columns: 150, rows: 30, env: {SWARMTUI_SSH: remote.sshNoKey, SSH_AUTH_SOCK: ''}});
-		open.push(term);
+		const term = start(['--host', sshHost], {columns: 150, rows: 30, env: {SWARMTUI_SSH: remote.sshNoKey, SSH_AUTH_SOCK: ''}});
 		await term.waitFor(`root@${remote.ip}'s password:`);
 		// One prompt, one ssh process asking it: not four.
 		expect(sshProcesses('config-nokey').length).toBe(1);
@@ -124,8 +117,7 @@ describe('over ssh', () => {
 
 describe('over mutual TLS', () => {
 	it('shows the panes and the logs of several services', async () => {
-		const term = startCli(['--host', tlsHost, ...tlsFlags], {columns: 150, rows: 30});
-		open.push(term);
+		const term = start(['--host', tlsHost, ...tlsFlags], {columns: 150, rows: 30});
 		await term.waitFor(/monitor\s+global/);
 		expect(term.screen()).toContain(`→ ${tlsHost}`);
 		expect(term.screen()).not.toContain('unverified');

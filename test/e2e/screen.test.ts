@@ -1,19 +1,13 @@
 // The real CLI in a real terminal (tmux) against the real lab swarm.
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {execFileSync} from 'node:child_process';
 import {cliReplicas, dk, docker, manager} from './lab.js';
-import {killServer, startCli, type Terminal} from './tmux.js';
+import {useTerminals} from './tmux.js';
 
-const open: Terminal[] = [];
-const run = (args: string[] = ['--host', manager], options?: Parameters<typeof startCli>[1]) => {
-	const term = startCli(args, options);
-	open.push(term);
-	return term;
+const start = useTerminals();
+const run = (args: string[] = ['--host', manager], options?: Parameters<typeof start>[1]) => {
+	return start(args, options);
 };
-afterEach(() => {
-	for (const term of open.splice(0)) term.close();
-});
-afterAll(() => killServer());
 
 const row = (screen: string, text: string) => screen.split('\n').find((line) => line.includes(text)) ?? '';
 const nodeNames = () => dk('node', 'ls', '--format', '{{.Hostname}}').split('\n').sort();

@@ -1,27 +1,24 @@
 // A slow engine (the real lab manager behind a proxy that delays every answer): keys are
 // still answered at once, requests give up after --timeout, and no request piles up
 // behind another of the same kind.
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import {socket} from './lab.js';
 import {slowProxy, type SlowProxy} from './slowproxy.js';
-import {killServer, startCli, type Terminal} from './tmux.js';
+import {useTerminals} from './tmux.js';
 
 const listen = '/tmp/swarmtui-e2e-slow.sock';
-const open: Terminal[] = [];
+const start = useTerminals();
 let proxy: SlowProxy | undefined;
 afterEach(async () => {
-	for (const term of open.splice(0)) term.close();
 	await proxy?.close();
 });
-afterAll(() => killServer());
 
 const selected = (screen: string) => screen.split('\n').find((line) => line.includes('▌')) ?? '';
 
 describe('a slow engine', () => {
 	it('keys answer at once while every request takes 1.5 s; none piles up; a hung one times out and is retried', async () => {
 		proxy = await slowProxy(listen, socket(1), 1500);
-		const term = startCli(['--host', `unix://${listen}`, '--timeout', '4s', '--refresh', '500ms'], {columns: 140, rows: 36});
-		open.push(term);
+		const term = start(['--host', `unix://${listen}`, '--timeout', '4s', '--refresh', '500ms'], {columns: 140, rows: 36});
 		await term.waitFor(/monitor\s+global/, 30_000);
 		await term.waitFor(/Tasks · /, 30_000);
 

@@ -4,16 +4,12 @@
 // SWARMTUI_STORM_SECONDS makes it longer. A second storm with write access, pointed at
 // throwaway services, must change nothing else.
 import {execFileSync} from 'node:child_process';
-import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {dk, manager} from './lab.js';
-import {killServer, startCli, type Terminal} from './tmux.js';
+import {useTerminals} from './tmux.js';
 import {random} from '../random.js';
 
-const open: Terminal[] = [];
-afterEach(() => {
-	for (const term of open.splice(0)) term.close();
-});
-afterAll(() => killServer());
+const start = useTerminals();
 
 
 /** What the swarm is: every service's and node's spec version and state. */
@@ -37,8 +33,7 @@ describe('a key storm', () => {
 		const rand = random(seed);
 		const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 		const before = swarmState();
-		const term = startCli(['--host', manager, '--read-only'], {columns: 120, rows: 32});
-		open.push(term);
+		const term = start(['--host', manager, '--read-only'], {columns: 120, rows: 32});
 		await term.waitFor(/monitor\s+global/);
 		const tmux = (...args: string[]) => execFileSync('tmux', ['-L', `swarmtui-e2e-${process.pid}`, ...args], {stdio: 'ignore'});
 		const sent: string[] = [];
@@ -73,8 +68,11 @@ describe('a key storm', () => {
 		// Still there and still answering: back to the panes, at a size that shows them.
 		term.resize(120, 32);
 		for (let i = 0; i < 5; i++) term.keys('Escape');
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		const screen = term.screen();
+		// Then a key with a visible answer: once help is on screen, every key before it
+		// was handled (or the program is gone, which the checks below catch).
+		term.type('?');
+		const screen = await term.waitFor((s) => s.includes('swarmtui keys') || s.includes('[exit'), 15_000);
+		term.keys('Escape');
 		expect(screen, `seed ${seed}`).not.toContain('[exit');
 		expect(screen, `seed ${seed}`).not.toContain('unexpected error');
 		expect(term.appPid(), `seed ${seed}`).toBeGreaterThan(1);
@@ -92,8 +90,7 @@ describe('a key storm', () => {
 		const others = () => swarmState().split('\n').filter((line) => !ids.some((id) => line.includes(id))).join('\n');
 		const before = others();
 		try {
-			const term = startCli(['--host', manager], {columns: 120, rows: 32});
-			open.push(term);
+			const term = start(['--host', manager], {columns: 120, rows: 32});
 			await term.waitFor(/monitor\s+global/);
 			// The services pane filtered to the throwaway services; no key below can clear
 			// the filter (no Esc, no /) or reach the nodes pane (no Tab, no :).

@@ -1,14 +1,11 @@
 // Untrusted text on the real CLI: invisible and control characters shown as markers,
 // never raw and never dropped; a 1 MB line wrapped inside its pane and printed whole by
 // `swarmtui logs`; help that fits 80x24 and scrolls, and in the log view shows its keys.
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {dk, manager, until} from './lab.js';
-import {killServer, runPlain, startCli, type Terminal} from './tmux.js';
+import {runPlain, useTerminals} from './tmux.js';
 
-const open: Terminal[] = [];
-afterEach(() => {
-	for (const term of open.splice(0)) term.close();
-});
+const start = useTerminals();
 
 const name = 'text_svc';
 // busybox printf: U+200B is \342\200\213, U+202E is \342\200\256, BEL is \007.
@@ -27,7 +24,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-	killServer();
 	try {
 		dk('service', 'rm', name);
 	} catch {
@@ -46,8 +42,7 @@ describe('untrusted text', () => {
 	});
 
 	it('the log view shows markers, never the raw characters, and wraps a 1 MB line inside its pane', async () => {
-		const term = startCli(['--host', manager], {columns: 160, rows: 45});
-		open.push(term);
+		const term = start(['--host', manager], {columns: 160, rows: 45});
 		await term.waitFor(/monitor\s+global/);
 		term.type(`:svc ${name}`);
 		term.keys('Enter');
@@ -76,8 +71,7 @@ describe('untrusted text', () => {
 	});
 
 	it('help fits 80x24 and scrolls; in the log view it shows the log view\'s keys', async () => {
-		const term = startCli(['--host', manager], {columns: 80, rows: 24});
-		open.push(term);
+		const term = start(['--host', manager], {columns: 80, rows: 24});
 		await term.waitFor(/monitor\s+global/);
 		term.type('?');
 		const first = await term.waitFor(/1-\d+ of \d+ · j k PgUp PgDn scroll/);

@@ -2,6 +2,7 @@
 import {execFile, execFileSync} from 'node:child_process';
 import {promisify} from 'node:util';
 import {join} from 'node:path';
+import {afterAll, afterEach} from 'vitest';
 import {root, until} from './lab.js';
 
 const server = `swarmtui-e2e-${process.pid}`;
@@ -120,4 +121,21 @@ export async function runPlain(args: string[], env: Record<string, string> = {})
 		const e = error as {code: number; stdout: string; stderr: string};
 		return {code: e.code, stdout: e.stdout, stderr: e.stderr};
 	}
+}
+
+/**
+ * A test file's terminals: `start` runs the CLI like startCli; each terminal is closed
+ * after its test, and the tmux server after the file.
+ */
+export function useTerminals(): typeof startCli {
+	const open: Terminal[] = [];
+	afterEach(() => {
+		for (const term of open.splice(0)) term.close();
+	});
+	afterAll(() => killServer());
+	return (args, options) => {
+		const term = startCli(args, options);
+		open.push(term);
+		return term;
+	};
 }

@@ -1,43 +1,16 @@
-import {render} from 'ink-testing-library';
-import {afterEach, describe, expect, it} from 'vitest';
-import {createActions} from '../../source/actions/index.js';
-import {ActivityLog} from '../../source/model/activity.js';
-import {App} from '../../source/ui/App.js';
+import {describe, expect, it} from 'vitest';
 import type {FollowOptions, FollowSink, LogTarget} from '../../source/docker/logfollow.js';
-import {fakeWriter, lab, labStore, presser, serviceId} from './helpers.js';
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
-const mounted: Array<{unmount: () => void}> = [];
-afterEach(() => {
-	for (const app of mounted.splice(0)) app.unmount();
-});
+import {fakeWriter, lab, renderApp, serviceId, tick, waitFrame} from './helpers.js';
 
 function show(readOnly = false) {
-	const store = labStore();
-	const writer = fakeWriter(lab.services);
-	const activity = new ActivityLog();
 	const opened: Array<{targets: LogTarget[]; sink: FollowSink; stopped: boolean}> = [];
 	const openLogs = (targets: LogTarget[], _options: FollowOptions, sink: FollowSink) => {
 		const entry = {targets, sink, stopped: false};
 		opened.push(entry);
 		return {stop: () => (entry.stopped = true)};
 	};
-	const app = render(
-		<App
-			store={store}
-			endpoint="e"
-			actions={createActions(writer.api, readOnly)}
-			activity={activity}
-			openLogs={openLogs}
-			logOptions={{buffer: 100, tail: 50, colors: true}}
-			onQuit={() => {}}
-			size={{columns: 110, rows: 32}}
-		/>,
-	);
-	mounted.push(app);
-	const frame = () => app.lastFrame() ?? '';
-	const press = presser(app);
-	return {frame, press, writer, activity, store, opened};
+	const shown = renderApp({readOnly, openLogs, logOptions: {buffer: 100, tail: 50, colors: true}, size: {columns: 110, rows: 32}});
+	return {...shown, opened};
 }
 
 const web = () => serviceId('shop_web');
@@ -204,7 +177,7 @@ describe('logs from the keyboard', () => {
 		const web = lab.tasks.find((t) => t.ServiceID === serviceId('shop_web') && t.Slot === 1)!;
 		opened[0]!.sink.line({stream: 'stdout', timestamp: '2026-11-22T00:00:01Z', taskId: web.ID, nodeId: web.NodeID!, serviceId: web.ServiceID!, text: 'GET / 200', cut: 0}, opened[0]!.targets[0]!);
 		opened[0]!.sink.line({stream: 'stderr', timestamp: '2026-11-22T00:00:02Z', taskId: web.ID, nodeId: web.NodeID!, serviceId: web.ServiceID!, text: 'warning: slow', cut: 0}, opened[0]!.targets[0]!);
-		await new Promise((resolve) => setTimeout(resolve, 80));
+		await waitFrame(frame, 'warning: slow');
 		expect(frame()).toContain('Logs · stack shop');
 		expect(frame()).toMatch(/shop_web\.1@node2 +GET \/ 200/);
 		expect(frame()).toContain('warning: slow');

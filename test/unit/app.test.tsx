@@ -1,30 +1,15 @@
 import figures from 'figures';
 import {render} from 'ink-testing-library';
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import type {ApiService} from '../../source/docker/types.js';
 import {App} from '../../source/ui/App.js';
 import {createActions} from '../../source/actions/index.js';
 import {ActivityLog} from '../../source/model/activity.js';
-import {fakeWriter, lab, labStore, presser, renderApp} from './helpers.js';
+import {fakeWriter, lab, labStore, renderApp, tick} from './helpers.js';
 
 const clock = () => Date.parse('2026-11-21T23:57:00Z');
-const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
-const mounted: Array<{unmount: () => void}> = [];
-afterEach(() => {
-	for (const app of mounted.splice(0)) app.unmount();
-});
-
 function show(size = {columns: 100, rows: 30}, store = labStore(), onQuit = () => {}, readOnly = false) {
-	const writer = fakeWriter(lab.services);
-	const activity = new ActivityLog();
-	const actions = createActions(writer.api, readOnly);
-	const app = render(
-		<App store={store} endpoint="default → unix:///run/stlab/node1.sock" actions={actions} activity={activity} onQuit={onQuit} clock={clock} size={size} />,
-	);
-	mounted.push(app);
-	const frame = () => app.lastFrame() ?? '';
-	const press = presser(app);
-	return {app, frame, press, store, writer, activity};
+	return renderApp({size, store, onQuit, readOnly, clock, endpoint: 'default → unix:///run/stlab/node1.sock'});
 }
 
 const line = (frame: string, text: string) => frame.split('\n').find((l) => l.includes(text)) ?? '';

@@ -7,6 +7,7 @@ import {DockerError} from '../../source/docker/errors.js';
 import type {ApiInfo, ApiNode, ApiService, ApiServiceSpec, ApiTask} from '../../source/docker/types.js';
 import {ClusterStore} from '../../source/model/store.js';
 import {render} from 'ink-testing-library';
+import {afterEach} from 'vitest';
 import {createElement} from 'react';
 import {createActions} from '../../source/actions/index.js';
 import {ActivityLog} from '../../source/model/activity.js';
@@ -112,20 +113,50 @@ export function presser(app: {stdin: {write: (data: string) => void}; lastFrame:
 	};
 }
 
-/** The App on the lab's data with a fake engine; props override the defaults. */
-export function renderApp(props: Partial<AppProps> = {}) {
+/** Waits until the frame shows the text (lines from a stream arrive between renders). */
+export async function waitFrame(frame: () => string, text: string | RegExp, timeout = 3000): Promise<string> {
+	const started = Date.now();
+	for (;;) {
+		const now = frame();
+		if (typeof text === 'string' ? now.includes(text) : text.test(now)) return now;
+		if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${String(text)} in:\n${now}`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+/** Lets a burst of keys or a promise settle (where no screen change marks the moment). */
+export const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+// Every app a test mounts is unmounted after it, whether the test passed or not.
+const mounted: Array<{unmount: () => void}> = [];
+afterEach(() => {
+	for (const app of mounted.splice(0)) {
+		try {
+			app.unmount();
+		} catch {
+			// already unmounted by the test
+		}
+	}
+});
+
+/** The App on the lab's data with a fake engine (or the given store); props override the defaults. */
+export function renderApp(props: Partial<AppProps> & {readOnly?: boolean; store?: ClusterStore} = {}) {
+	const {readOnly = false, store = labStore(), ...rest} = props;
+	const writer = fakeWriter(lab.services);
+	const activity = (rest.activity as ActivityLog | undefined) ?? new ActivityLog();
 	const app = render(
 		createElement(App, {
-			store: labStore(),
+			store,
 			endpoint: 'e',
-			actions: createActions(fakeWriter(lab.services).api, false),
-			activity: new ActivityLog(),
+			actions: createActions(writer.api, readOnly),
+			activity,
 			onQuit: () => {},
 			size: {columns: 150, rows: 30},
-			...props,
+			...rest,
 		}),
 	);
-	return {app, press: presser(app), frame: () => app.lastFrame() ?? ''};
+	mounted.push(app);
+	return {app, press: presser(app), frame: () => app.lastFrame() ?? '', store, writer, activity};
 }
 
 /** A terminal's stdin as Ink reads it: `type` is one read. */
