@@ -4,15 +4,12 @@
 // in (keys/), then handled by the view; nothing here compares a key with a letter.
 import {Box, type Key, Text} from 'ink';
 import {useEffect, useRef} from 'react';
-import type {Actions} from '../actions/index.js';
 import {actionDefs, type ActionName} from '../keys/actions.js';
-import {actionKeys, defaultKeys, type Keymap, resolveKey} from '../keys/keymap.js';
+import {actionKeys, defaultKeys, resolveKey} from '../keys/keymap.js';
 import type {ActivityFeed} from '../model/activity.js';
-import {focusFilter, focusKey, type Focus, type TaskFilter} from '../model/focus.js';
-import type {StackRow} from '../model/services.js';
-import type {ClusterSnapshot} from '../model/snapshot.js';
+import {focusFilter, focusKey, type Focus} from '../model/focus.js';
 import {commandPrompt} from './commandPrompt.js';
-import {type Dialog, dialogKey} from './dialog.js';
+import {dialogKey} from './dialog.js';
 import {DialogBox} from './DialogBox.js';
 import {Footer} from './Footer.js';
 import {Header} from './Header.js';
@@ -21,107 +18,20 @@ import {pastedText, plainKey} from './input.js';
 import {footerKeys, helpLines} from './keyhelp.js';
 import {useKeyQueue} from './keyQueue.js';
 import {minColumns, minRows} from './layout.js';
-import {LogSession, type LogOptions, type OpenLogs} from './sessions/logSession.js';
-import {Messages} from './sessions/messages.js';
-import {RolloutTracker} from './sessions/rollouts.js';
-import {Runner} from './sessions/runner.js';
-import {type Readable, useStore, ValueStore} from './state/valueStore.js';
+import {useStore} from './state/valueStore.js';
 import {useTheme} from './theme.js';
 import {useNow} from './useNow.js';
 import {useTerminalSize} from './useTerminalSize.js';
-import type {ContextAccess} from './views/contexts/state.js';
-import {type Crumb, Navigation} from './views/navigation.js';
-import {panesData} from './views/panes/data.js';
+import type {Crumb} from './views/navigation.js';
 import {panesLayout} from './views/panes/moves.js';
-import {PanesStore} from './views/panes/state.js';
 import {commands, views} from './views/registry.js';
 import type {ViewKind, ViewModule, ViewState} from './views/types.js';
-import {problemsOf, type Reader, type Ui} from './views/ui.js';
+import type {Ui} from './views/ui.js';
+import type {AppProps} from './appProps.js';
+import {createUi} from './createUi.js';
 
-export type StoreView = Readable<ClusterSnapshot>;
+export type {AppProps, StoreView} from './appProps.js';
 export type {ActivityFeed};
-
-export type AppProps = {
-	store: StoreView;
-	endpoint: string;
-	actions: Actions;
-	activity: ActivityFeed;
-	/** Starts following logs (the docker layer's followLogs, bound to the engine). */
-	openLogs?: OpenLogs;
-	logOptions?: LogOptions;
-	/** The tasks on screen, so the watcher can poll just those often on a large cluster. */
-	onFocus?: (filter: TaskFilter | undefined) => void;
-	onQuit: () => void;
-	listObjects?: Reader['listObjects'];
-	inspect?: Reader['inspect'];
-	/** Docker contexts: listed by :ctx, switched to live. */
-	contexts?: ContextAccess & {onSwitch: (listener: () => void) => () => void; describe: () => string};
-	/** Shown in the header all along (TLS without verification). */
-	warnings?: string[];
-	clock?: () => number;
-	/** The operator's key bindings (config file); the defaults otherwise. */
-	keymap?: Keymap;
-	/** Fixed terminal size (tests); otherwise the real terminal's, updated on resize. */
-	size?: {columns: number; rows: number};
-	/** The task poll interval (the header warns when answers stop coming). */
-	refresh?: number;
-	/** The service whose rollout is on screen (the watcher reads its up-to-date tasks). */
-	onRollout?: (serviceId: string | undefined) => void;
-	/** Pasted text (bracketed paste, from the key stream): goes into a field as text, never as keys. */
-	onPaste?: (listener: (text: string) => void) => () => void;
-};
-
-type Help = {open: boolean; offset: number};
-
-function createUi(props: AppProps, size: {current: {columns: number; rows: number}}, now: {current: number}): Ui & {help: ValueStore<Help>; dispose: () => void} {
-	const {store: cluster, activity, actions, keymap = defaultKeys} = props;
-	const messages = new Messages();
-	const say = (text: string, error = false) => messages.say(text, error);
-	const panes = new PanesStore();
-	const logs = new LogSession(cluster, props.openLogs, props.logOptions);
-	const rollouts = new RolloutTracker(cluster, activity);
-	// A view that leaves the trail for good takes its streams with it.
-	const nav = new Navigation<ViewState>(panes, (view) => view.kind === 'logs' && logs.stop());
-	const runner = new Runner({cluster, activity, rollouts, say, show: (rollout) => nav.go({kind: 'rollout', id: rollout.id})});
-	const data = panesData();
-	const problems = problemsOf(cluster, () => now.current);
-	let stacksCache: {rows: unknown; stacks: StackRow[]} | undefined;
-	const ui: Ui & {help: ValueStore<Help>; dispose: () => void} = {
-		cluster,
-		activity,
-		actions,
-		reader: {listObjects: props.listObjects, inspect: props.inspect},
-		contexts: props.contexts,
-		keymap,
-		readOnly: actions.readOnly,
-		now: () => now.current,
-		body: () => ({width: size.current.columns, height: size.current.rows - 2}),
-		nav,
-		panes,
-		paneData: () => data(cluster.get(), panes.get(), now.current),
-		dialog: new ValueStore<Dialog | undefined>(undefined),
-		messages,
-		say,
-		logs,
-		rollouts,
-		runner,
-		problems,
-		stacks: () => {
-			const all = ui.paneData().allServices;
-			if (stacksCache?.rows !== all) stacksCache = {rows: all, stacks: all.filter((r): r is StackRow => r.kind === 'stack')};
-			return stacksCache.stacks;
-		},
-		quit: props.onQuit,
-		help: new ValueStore<Help>({open: false, offset: 0}),
-		dispose: () => {
-			logs.stop();
-			rollouts.dispose();
-			runner.dispose();
-			messages.dispose();
-		},
-	};
-	return ui;
-}
 
 const moduleOf = (view: ViewState) => views[view.kind] as unknown as ViewModule<ViewKind>;
 

@@ -12,7 +12,7 @@ import {keyTables} from '../../source/ui/keyhelp.js';
 import {commands} from '../../source/ui/views/registry.js';
 import type {FollowSink} from '../../source/docker/logfollow.js';
 import {ActivityLog} from '../../source/model/activity.js';
-import {renderApp} from './helpers.js';
+import {renderApp, waitFrame} from './helpers.js';
 
 /** What the terminal sends for a key as the registry writes it. */
 const bytes: Record<string, string> = {
@@ -170,5 +170,34 @@ describe('the registry', () => {
 			if (['quit', 'help', 'command'].includes(action)) continue;
 			expect(used.has(action), `${action} is in no place`).toBe(true);
 		}
+	});
+});
+
+describe('footers offer only what the view can do now', () => {
+	it('a drain\'s rollout view offers no roll back, and the key says why', async () => {
+		const {press, frame} = app(defaultKeys);
+		await press('\t', '\t', 'j', 'd'); // node2: drain asks first
+		expect(frame()).toMatch(/Drain node2/);
+		await press('y');
+		await waitFrame(frame, 'Rollout');
+		expect(frame()).not.toMatch(/r roll back/);
+		await press('r');
+		await waitFrame(frame, 'a drain has no rollback');
+	});
+
+	it('a task\'s inspect offers no rollback diff, and d says why', async () => {
+		const {press, frame} = app(defaultKeys);
+		await press('j', 'j', '\t', 'i');
+		await waitFrame(frame, 'Inspect · task');
+		expect(frame()).not.toContain('d rollback diff');
+		await press('d');
+		await waitFrame(frame, 'only services have a previous spec');
+	});
+
+	it('a service\'s inspect offers it', async () => {
+		const {press, frame} = app(defaultKeys);
+		await press('j', 'j', 'i');
+		await waitFrame(frame, 'Inspect · service');
+		expect(frame()).toContain('d rollback diff');
 	});
 });
