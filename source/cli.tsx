@@ -218,7 +218,7 @@ async function main(): Promise<void> {
 	const switchListeners = new Set<() => void>();
 	let contextNames: string[] = [];
 	const listNames = () =>
-		listContexts().then((rows) => {
+		listContexts(process.env, undefined, cli.flags.host).then((rows) => {
 			contextNames = rows.map((r) => r.name);
 			return rows;
 		});
@@ -235,7 +235,9 @@ async function main(): Promise<void> {
 		// Connected and checked first; only then is the old connection dropped. A failure
 		// leaves everything as it was.
 		switchTo: async (name: string) => {
-			const next = resolveEndpoint({context: name});
+			// "default" is what it was at start: --host (with its TLS flags), else DOCKER_HOST
+			// or the default socket.
+			const next = name === 'default' && cli.flags.host ? resolveEndpoint({...cli.flags, context: undefined}) : resolveEndpoint({context: name});
 			const nextApi = createClient(next, {timeout});
 			let nextIdentity;
 			try {

@@ -19,10 +19,11 @@ function transportOf(host: string, tls: boolean): ContextInfo['transport'] {
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
-export async function listContexts(env: Record<string, string | undefined> = process.env, home = homedir()): Promise<ContextInfo[]> {
+/** `hostFlag`: the --host swarmtui was started with, which is what "default" means then. */
+export async function listContexts(env: Record<string, string | undefined> = process.env, home = homedir(), hostFlag?: string): Promise<ContextInfo[]> {
 	const dir = configDir(env, home);
-	const defaultHost = env['DOCKER_HOST'] || defaultSocket;
-	const out: ContextInfo[] = [{name: 'default', host: defaultHost, transport: transportOf(defaultHost, Boolean(env['DOCKER_TLS_VERIFY'])), description: 'DOCKER_HOST, or the default socket'}];
+	const defaultHost = hostFlag || env['DOCKER_HOST'] || defaultSocket;
+	const out: ContextInfo[] = [{name: 'default', host: defaultHost, transport: transportOf(defaultHost, Boolean(env['DOCKER_TLS_VERIFY'])), description: hostFlag ? '--host' : env['DOCKER_HOST'] ? 'DOCKER_HOST' : 'the default socket'}];
 	const metaDir = join(dir, 'contexts', 'meta');
 	let hashes: string[] = [];
 	try {

@@ -12,6 +12,8 @@ export type PlaceDef = {
 	title: string;
 	/** The place's actions; a text replaces the action's label here. */
 	actions: Partial<Record<ActionName, string | true>>;
+	/** The footer's word for an action here, where the place's label is too long. */
+	short?: Partial<Record<ActionName, string>>;
 	/** What the footer offers, in this order (when it fits); a pair shows two keys with one word. */
 	footer: readonly FooterItem[];
 };
@@ -24,17 +26,19 @@ const list = {...move, back: true} as const;
 export const places = {
 	nodes: {
 		title: 'the nodes pane',
-		actions: {...panes, open: 'tasks of the node', drain: true, activate: true, pause: true, promote: true, demote: true},
+		actions: {open: 'tasks of the node', drain: true, activate: true, pause: true, promote: true, demote: true, ...panes},
+		short: {open: 'tasks'},
 		footer: ['nextPane', 'open', 'drain', 'activate', 'pause', 'inspect', 'filter', 'help', 'quit'],
 	},
 	services: {
 		title: 'the services pane',
-		actions: {...panes, ...serviceActions, open: 'tasks of the service or stack', mark: true},
+		actions: {open: 'tasks of the service or stack', ...serviceActions, mark: true, ...panes},
+		short: {open: 'tasks'},
 		footer: ['nextPane', 'open', 'scale', 'update', 'rollback', 'restart', 'logs', 'inspect', 'filter', 'help', 'quit'],
 	},
 	tasks: {
 		title: 'the tasks pane',
-		actions: {...panes, ...serviceActions},
+		actions: {...serviceActions, ...panes},
 		footer: ['nextPane', 'history', 'scale', 'update', 'rollback', 'restart', 'logs', 'inspect', 'filter', 'help', 'quit'],
 	},
 	logs: {

@@ -13,12 +13,17 @@ export function Footer({width, message, status, keys}: FooterProps) {
 	const right = message ? sanitize(message.text) : (status ?? '');
 	const rightWidth = right ? Math.min(displayWidth(right), Math.floor(width * 0.6)) : 0;
 	const room = Math.max(0, width - 2 - (rightWidth ? rightWidth + 2 : 0));
+	// Help stays in view when the rest does not fit: it is how the rest is found.
+	const help = keys.find((key) => key.endsWith(' help'));
+	const tail = help ? `  ${help}` : '';
 	let left = '';
 	for (const key of keys) {
+		if (key === help) continue;
 		const next = left ? `${left}  ${key}` : key;
-		if (displayWidth(next) > room) break;
+		if (displayWidth(next) + displayWidth(tail) > room) break;
 		left = next;
 	}
+	left = left ? `${left}${tail}` : (help ?? '');
 	return (
 		<Box width={width}>
 			<Box flexGrow={1}>

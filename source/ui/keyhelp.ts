@@ -15,7 +15,8 @@ export function footerKeys(place: Place, keymap: Keymap, hide: (action: ActionNa
 		if (typeof item === 'string') {
 			if (hide(item)) continue;
 			const def = actionDefs[item] as {short?: string; label: string};
-			out.push(`${actionKeys(item, keymap)[0]} ${def.short ?? label(place, item)}`);
+			const own = (places[place] as {short?: Partial<Record<ActionName, string>>}).short?.[item];
+			out.push(`${actionKeys(item, keymap)[0]} ${own ?? def.short ?? label(place, item)}`);
 		} else {
 			const [a, b, words] = item;
 			if (hide(a)) continue;

@@ -63,7 +63,7 @@ describe('key bindings', () => {
 	it('reports conflicts, unknown actions and keys that are not one character', () => {
 		expect(buildKeymap({scale: 'd', drain: 's'}).errors).toEqual([]); // node and service keys live in different panes
 		expect(buildKeymap({quit: 'j'}).errors).toEqual(['keys: "j" is bound to both down and quit (in the nodes pane)']);
-		expect(buildKeymap({scale: 'i'}).errors).toEqual(['keys: "i" is bound to both inspect and scale (in the services pane)']);
+		expect(buildKeymap({scale: 'i'}).errors).toEqual(['keys: "i" is bound to both scale and inspect (in the services pane)']);
 		// j stays "down" in the log view: following cannot take it.
 		expect(buildKeymap({logFollow: 'j'}).errors).toEqual(['keys: "j" is bound to both down and logFollow (in the log view)']);
 		expect(buildKeymap({logSave: 'x'}).errors[0]).toMatch(/logSave is on Ctrl-S, which cannot be rebound/);
