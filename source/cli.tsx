@@ -15,8 +15,7 @@ import {keySummary} from './keys/summary.js';
 import {checkArgs} from './flags.js';
 import {ClusterStore} from './model/store.js';
 import {ActivityLog} from './model/activity.js';
-import {type Actions, createActions} from './actions/index.js';
-import {listContexts} from './docker/contexts.js';
+import {connection} from './connection.js';
 import {leaveAltScreen} from './ui/screen.js';
 import {ConfigError, configPath, printable, readConfigFile, resolveSettings, type Settings} from './config.js';
 
@@ -208,60 +207,14 @@ async function main(): Promise<void> {
 	}
 
 	store.setIdentity(identity.info, identity.version);
-	const readOnly = settings.readOnly;
-	const watch = (on: typeof api) => watchCluster(on, store, {refresh, onEvent: (event) => activity.addEvent(event)});
-	// The connection in use; a context switch replaces all of it at once. The UI holds
-	// only the stable functions below, which always reach the current one.
-	let current = {api, endpoint, watcher: early ?? watch(api), actions: createActions(api, readOnly)};
-	const actions: Actions = new Proxy({} as Actions, {get: (_target, key) => current.actions[key as keyof Actions]});
-
-	const switchListeners = new Set<() => void>();
-	let contextNames: string[] = [];
-	const listNames = () =>
-		listContexts(process.env, undefined, cli.flags.host).then((rows) => {
-			contextNames = rows.map((r) => r.name);
-			return rows;
-		});
-	listNames().catch(() => undefined);
-	const contexts = {
-		list: async () => (await listNames()).map((r) => ({...r, current: r.name === current.endpoint.context})),
-		names: () => contextNames,
-		current: () => current.endpoint.context,
-		describe: () => describeEndpoint(current.endpoint),
-		onSwitch: (listener: () => void) => {
-			switchListeners.add(listener);
-			return () => switchListeners.delete(listener);
-		},
-		// Connected and checked first; only then is the old connection dropped. A failure
-		// leaves everything as it was.
-		switchTo: async (name: string) => {
-			// "default" is what it was at start: --host (with its TLS flags), else DOCKER_HOST
-			// or the default socket.
-			const next = name === 'default' && cli.flags.host ? resolveEndpoint({...cli.flags, context: undefined}) : resolveEndpoint({context: name});
-			const nextApi = createClient(next, {timeout});
-			let nextIdentity;
-			try {
-				await nextApi.ready(true);
-				nextIdentity = await preflight(nextApi);
-			} catch (error) {
-				nextApi.close();
-				throw error;
-			}
-			const old = current;
-			old.watcher.stop();
-			old.api.close();
-			store.reset(nextIdentity.info, nextIdentity.version);
-			current = {api: nextApi, endpoint: next, watcher: watch(nextApi), actions: createActions(nextApi, readOnly)};
-			for (const listener of switchListeners) listener();
-		},
-	};
+	const {current, actions, contexts} = connection({api, endpoint, early, store, activity, readOnly: settings.readOnly, refresh, timeout, hostFlag: cli.flags.host, flags: cli.flags});
 
 	let done = false;
 	const quit = (code = 0) => {
 		if (done) return;
 		done = true;
-		current.watcher.stop();
-		current.api.close();
+		current().watcher.stop();
+		current().api.close();
 		app.unmount();
 		leaveAltScreen();
 		process.exit(code);
@@ -270,7 +223,7 @@ async function main(): Promise<void> {
 	// The first frame is drawn once its data is in (or after 700 ms): a cold render costs
 	// ~100 ms, and an empty "connecting" frame first would only delay the full one.
 	let waited: NodeJS.Timeout | undefined;
-	await Promise.race([current.watcher.firstData, new Promise((resolve) => (waited = setTimeout(resolve, 700)))]);
+	await Promise.race([current().watcher.firstData, new Promise((resolve) => (waited = setTimeout(resolve, 700)))]);
 	clearTimeout(waited);
 
 	const {startUi} = await (ui ?? import('./ui/start.js'));
@@ -279,16 +232,16 @@ async function main(): Promise<void> {
 		endpoint: describeEndpoint(endpoint),
 		actions,
 		activity,
-		openLogs: (targets, options, sink) => followLogs(current.api, targets, options, sink),
+		openLogs: (targets, options, sink) => followLogs(current().api, targets, options, sink),
 		logOptions: {buffer: settings.logBuffer, tail: settings.logTail, colors: settings.logColors},
 		keymap: settings.keymap,
 		theme: settings.theme,
 		refresh,
-		onRollout: (serviceId) => current.watcher.rollout(serviceId),
-		onFocus: (filter) => current.watcher.focus(filter),
+		onRollout: (serviceId) => current().watcher.rollout(serviceId),
+		onFocus: (filter) => current().watcher.focus(filter),
 		warnings: endpoint.tls && !endpoint.tls.verify ? ['TLS: server not verified'] : [],
-		listObjects: (kind) => current.api.listObjects(kind),
-		inspect: (kind, id) => (kind === 'service' ? current.api.inspectService(id) : kind === 'node' ? current.api.inspectNode(id) : current.api.inspectTask(id)),
+		listObjects: (kind) => current().api.listObjects(kind),
+		inspect: (kind, id) => (kind === 'service' ? current().api.inspectService(id) : kind === 'node' ? current().api.inspectNode(id) : current().api.inspectTask(id)),
 		contexts,
 		onQuit: () => quit(0),
 	});

@@ -31,7 +31,7 @@ export const actionDefs = {
 	nextPane: {fixed: ['Tab'], label: 'next pane', short: 'next pane'},
 	previousPane: {fixed: ['Shift-Tab'], label: 'previous pane'},
 	open: {fixed: ['⏎'], label: 'open'},
-	back: {fixed: ['Esc'], label: 'back'},
+	back: {fixed: ['Esc'], label: 'back', short: 'back'},
 	// The panes.
 	history: {key: 'h', label: 'task history on / off', short: 'history'},
 	filter: {key: '/', label: 'filter this pane', short: 'filter'},

@@ -62,7 +62,7 @@ export const places = {
 			logClear: true,
 			back: 'back, closing the log streams',
 		},
-		footer: ['back', 'logFollow', 'logEnd', 'logWrap', 'logTimestamps', 'logPrefixes', 'logSearch', ['logOlder', 'logNewer', 'match'], 'logFilter', 'logSave', 'logClear'],
+		footer: ['back', 'logFollow', 'logEnd', 'logWrap', 'logTimestamps', 'logPrefixes', 'logSearch', ['logOlder', 'logNewer', 'match'], 'logFilter', 'logSave', 'logClear', 'help'],
 	},
 	inspect: {
 		title: 'the inspect view',
@@ -80,7 +80,7 @@ export const places = {
 			inspectWrap: true,
 			back: true,
 		},
-		footer: ['back', ['down', 'up', 'scroll'], 'inspectSearch', 'inspectSecrets', 'inspectJson', 'inspectDiff', 'inspectSpec', 'inspectWrap'],
+		footer: ['back', ['down', 'up', 'scroll'], 'inspectSearch', 'inspectSecrets', 'inspectJson', 'inspectDiff', 'inspectSpec', 'inspectWrap', 'help'],
 	},
 	rollout: {
 		title: 'the rollout view',
