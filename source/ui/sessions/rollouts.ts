@@ -54,17 +54,24 @@ export class RolloutTracker extends ValueStore<readonly Tracked[]> {
 	};
 
 	/** The footer's right side: rollouts in progress, the engine's and this session's drains. */
+	private engineCache: {services: unknown; parts: string[]} | undefined;
+
 	status = (snapshot: ClusterSnapshot): string | undefined => {
+		// The engine's rollouts walk every service: once per service list, not per frame.
+		if (this.engineCache?.services !== snapshot.services) this.engineCache = {services: snapshot.services, parts: this.engineParts(snapshot)};
 		const parts = [
-			...rolloutsInProgress(snapshot).map((s) =>
-				`${String(s.UpdateStatus?.State).startsWith('rollback') ? 'rollback' : 'update'} ${s.Spec?.Name ?? String(s.ID).slice(0, 12)} ${s.UpdateStatus?.State === 'paused' || s.UpdateStatus?.State === 'rollback_paused' ? 'paused' : ''}`.trim(),
-			),
+			...this.engineCache.parts,
 			...this.running()
 				.filter((r) => r.kind === 'drain')
 				.map((r) => `drain ${r.name} ${this.progress(r, snapshot).done}/${this.progress(r, snapshot).total}`),
 		];
 		return parts.length ? parts.join(' · ') : undefined;
 	};
+
+	private engineParts = (snapshot: ClusterSnapshot): string[] =>
+		rolloutsInProgress(snapshot).map((s) =>
+				`${String(s.UpdateStatus?.State).startsWith('rollback') ? 'rollback' : 'update'} ${s.Spec?.Name ?? String(s.ID).slice(0, 12)} ${s.UpdateStatus?.State === 'paused' || s.UpdateStatus?.State === 'rollback_paused' ? 'paused' : ''}`.trim(),
+		);
 
 	private check(): void {
 		const snapshot = this.cluster.get();

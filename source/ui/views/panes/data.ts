@@ -73,7 +73,8 @@ export function panesData(): (snapshot: ClusterSnapshot, state: PanesState, now:
 		taskRows(snapshot, target, history, now),
 	6);
 	const tasksOf = memo((view: TaskView, filter: string, sort: Sort) => sortRows(view.rows.filter((r) => matches(filter, taskFields(r))), taskColumns, sort));
-	return (snapshot, state, now) => {
+	// The whole answer too: a frame asks several times (App, the layout, the body, a key's handler).
+	return memo((snapshot: ClusterSnapshot, state: PanesState, now: number): PaneData => {
 		const {nav, filters, sorts, history} = state;
 		const {master, places} = nav;
 		const allNodes = allNodesOf(snapshot.nodes, snapshot.tasks, snapshot.info, snapshot);
@@ -99,5 +100,5 @@ export function panesData(): (snapshot: ClusterSnapshot, state: PanesState, now:
 		else if (target?.kind === 'node') targetName = `node ${nodes[nodeIndex]?.hostname ?? ''}`;
 		else if (target) targetName = services[serviceIndex]?.name ?? '';
 		return {allNodes, allServices, nodes, services, tasks, taskView, target, targetName, index: {nodes: nodeIndex, services: serviceIndex, tasks: taskIndex}, rows: {nodes, services, tasks}};
-	};
+	});
 }
