@@ -239,7 +239,11 @@ async function main(): Promise<void> {
 		refresh,
 		onRollout: (serviceId) => current().watcher.rollout(serviceId),
 		onFocus: (filter) => current().watcher.focus(filter),
-		warnings: endpoint.tls && !endpoint.tls.verify ? ['TLS: server not verified'] : [],
+		// The connection in use's: a context switch may bring or end an unverified TLS link.
+		warnings: () => {
+			const tls = current().endpoint.tls;
+			return tls && !tls.verify ? ['TLS: server not verified'] : [];
+		},
 		listObjects: (kind) => current().api.listObjects(kind),
 		inspect: (kind, id) => (kind === 'service' ? current().api.inspectService(id) : kind === 'node' ? current().api.inspectNode(id) : current().api.inspectTask(id)),
 		contexts,

@@ -196,7 +196,7 @@ export function App(props: AppProps) {
 				width={columns}
 				problems={ui.problems().length}
 				readOnly={ui.readOnly}
-				warnings={warnings}
+				warnings={typeof warnings === 'function' ? warnings() : warnings}
 				crumbs={crumbs}
 				refresh={refresh}
 			/>

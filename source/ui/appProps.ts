@@ -28,7 +28,7 @@ export type AppProps = {
 	/** Docker contexts: listed by :ctx, switched to live. */
 	contexts?: ContextAccess & {onSwitch: (listener: () => void) => () => void; describe: () => string};
 	/** Shown in the header all along (TLS without verification). */
-	warnings?: string[];
+	warnings?: string[] | (() => string[]);
 	clock?: () => number;
 	/** The operator's key bindings (config file); the defaults otherwise. */
 	keymap?: Keymap;
