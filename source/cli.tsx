@@ -100,7 +100,8 @@ ${keySummary().join('\n')}
 		// Only its URL: in the bundle (CommonJS, dist/app.cjs) the launcher supplies it.
 		importMeta: {url: import.meta.url} as ImportMeta,
 		// Given, not searched for: meow's package.json lookup costs start-up time.
-		pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description},
+		// --version names the Node inside too: the executable and the image carry their own.
+		pkg: {name: packageJson.name, version: `swarmtui ${packageJson.version} (node ${process.version})`, description: packageJson.description},
 		booleanDefault: undefined,
 		flags,
 	},

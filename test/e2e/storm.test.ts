@@ -17,7 +17,10 @@ const swarmState = () =>
 	[
 		dk('service', 'ls', '--format', '{{.ID}}'),
 		...dk('service', 'ls', '-q').split('\n').filter(Boolean).map((id) => dk('service', 'inspect', '--format', '{{.ID}} {{.Version.Index}} {{json .Spec.Mode}} {{.Spec.TaskTemplate.ContainerSpec.Image}}', id)),
-		...dk('node', 'ls', '-q').split('\n').filter(Boolean).map((id) => dk('node', 'inspect', '--format', '{{.ID}} {{.Version.Index}} {{.Spec.Availability}} {{.Spec.Role}}', id)),
+		// A node's version also moves with its status (the engine updates it when a node
+		// that an earlier test restarted settles: seen in CI, +10 on a worker during a
+		// read-only storm); its spec is what a write would change.
+		...dk('node', 'ls', '-q').split('\n').filter(Boolean).map((id) => dk('node', 'inspect', '--format', '{{.ID}} {{json .Spec}}', id)),
 	].join('\n');
 
 // Named tmux keys, and literal text (typed as is): no q and no Ctrl-C (they quit, as

@@ -75,7 +75,7 @@ describe('untrusted text', () => {
 		await term.waitFor(/monitor\s+global/);
 		term.type('?');
 		const first = await term.waitFor(/1-\d+ of \d+ · j k PgUp PgDn scroll/);
-		expect(first).toContain('keys of the panes');
+		expect(first).toContain('keys of the services pane');
 		expect(first.split('\n').length).toBeLessThanOrEqual(24);
 		term.type('G');
 		await term.waitFor(/q Ctrl-C\s+quit/);
