@@ -207,6 +207,16 @@ export const diffAnsiCodes = withUnchangedFastPath(diffAnsiCodesSlow);
 					}
 					return {contents: `${source}\n${inkSharedCaches}`, loader: 'js', resolveDir: dirname(args.path)};
 				});
+				// docker-modem calls url.parse() and url.resolve() on every tcp:// request; Node 24 warns about it
+				// on the terminal (DEP0169). It gets the WHATWG parser instead (source/docker/legacyUrl.ts).
+				b.onLoad({filter: /[\\/]docker-modem[\\/]lib[\\/](modem|http)\.js$/}, (args) => {
+					const source = readFileSync(args.path, 'utf8');
+					const count = (call) => source.split(call).length - 1;
+					const expected = args.path.endsWith('modem.js') ? [2, 1] : [1, 1];
+					if (count('url.parse(') !== expected[0] || count('url.resolve(') !== expected[1]) throw new Error(`docker-modem changed shape (url.parse/url.resolve calls): ${args.path}`);
+					const helper = JSON.stringify(resolve('source/docker/legacyUrl.ts'));
+					return {contents: `const {parseUrl: __parseUrl, resolveUrl: __resolveUrl} = require(${helper});\n${source.replaceAll('url.parse(', '__parseUrl(').replaceAll('url.resolve(', '__resolveUrl(')}`, loader: 'js', resolveDir: dirname(args.path)};
+				});
 				// meow sets up package.json normalisation (spdx licence tables, sorted with the
 				// locale collator: ~13 ms) when it loads; it is only used if asked for cli.pkg.
 				b.onLoad({filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/}, (args) => {

@@ -1,0 +1,35 @@
+// docker-modem reads protocol, hostname, port, pathname and path from url.parse(); the
+// bundle gives it source/docker/legacyUrl.ts instead (Node 24 warns about url.parse).
+// Same answers for what docker-modem parses: its request URLs and its bare host.
+import {parse, resolve} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {parseUrl, resolveUrl} from '../../source/docker/legacyUrl.js';
+
+describe('parseUrl, for docker-modem', () => {
+	it('answers like url.parse for request URLs', () => {
+		for (const text of [
+			'https://192.168.213.11:2376/v1.41/tasks?filters=%7B%22service%22%3A%5B%22a%22%5D%7D',
+			'http://manager1:2375/v1.41/info',
+			'https://[::1]:2376/v1.41/nodes',
+			'https://example.test/v1.41/version',
+		]) {
+			const old = parse(text);
+			expect(parseUrl(text), text).toEqual({protocol: old.protocol, hostname: old.hostname, port: old.port, pathname: old.pathname, path: old.path});
+		}
+	});
+
+	it('takes a bare host for a path, as url.parse did', () => {
+		const old = parse('192.168.213.11');
+		expect(parseUrl('192.168.213.11')).toMatchObject({protocol: old.protocol, hostname: old.hostname, pathname: old.pathname});
+	});
+
+	it('resolves a request path against the engine\'s address, as url.resolve did', () => {
+		for (const [from, to] of [
+			['https://192.168.213.11:2376/192.168.213.11', '/v1.41/info?'],
+			['http://manager1:2375/manager1', '/v1.41/tasks?'],
+			['https://[::1]:2376/', '/v1.41/nodes/abc/update?'],
+		] as const) {
+			expect(resolveUrl(from, to), `${from} ${to}`).toBe(resolve(from, to));
+		}
+	});
+});
