@@ -38,7 +38,7 @@ export const cli = join(root, 'dist', 'swarmtui.js');
 /** Starts `node dist/swarmtui.js ARGS` in a fresh pane; the pane stays after it exits, with "[exit N]". */
 let keeper = false;
 
-export function startCli(args: string[], options: {columns?: number; rows?: number; env?: Record<string, string>} = {}): Terminal {
+export function startCli(args: string[], options: {columns?: number; rows?: number; env?: Record<string, string>; program?: string[]} = {}): Terminal {
 	// An idle session keeps the server alive between tests: killing the last session
 	// stops the server, racing the next test's new-session.
 	if (!keeper) {
@@ -49,7 +49,9 @@ export function startCli(args: string[], options: {columns?: number; rows?: numb
 	const env = Object.entries({TERM: 'xterm-256color', ...options.env})
 		.map(([k, v]) => `${k}=${quote(v)}`)
 		.join(' ');
-	const command = `env ${env} node ${quote(cli)} ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 3600`;
+	// `program`: what runs instead of `node dist/swarmtui.js` (the packaged executable).
+	const program = options.program ? options.program.map(quote).join(' ') : `node ${quote(cli)}`;
+	const command = `env ${env} ${program} ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 3600`;
 	tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), command);
 	const screen = () => tmux('capture-pane', '-p', '-t', name);
 	const matches = (text: Wanted, s: string) => (typeof text === 'string' ? s.includes(text) : typeof text === 'function' ? text(s) : text.test(s));
