@@ -12,7 +12,7 @@ import type {Ui} from '../types.js';
 import {nodeColumns, serviceColumns, taskColumns} from './columns.js';
 import {FilterBar} from './FilterBar.js';
 import {focusPane, move, panesLayout, selected} from './moves.js';
-import {nodeOperation, type NodeKey, serviceOperation, type ServiceKey} from './operations.js';
+import {nodeOperation, type NodeKey, operationContext, serviceOperation, type ServiceKey, showOutcome} from './operations.js';
 import {PanesView} from './PanesView.js';
 import type {Sort} from './state.js';
 import {useStore} from '../../state/valueStore.js';
@@ -22,12 +22,6 @@ const page = (ui: Ui) => {
 	return layout ? Math.max(1, layout[ui.panes.get().nav.focus].height - 3) : 10;
 };
 
-const operate = (ui: Ui, outcome: {dialog?: import('../../dialog.js').Dialog; message?: {text: string; error?: boolean}}) => {
-	if (outcome.message) ui.say(outcome.message.text, outcome.message.error);
-	if (outcome.dialog) ui.dialog.set(outcome.dialog);
-};
-
-const context = (ui: Ui) => ({snapshot: ui.cluster.get(), actions: ui.actions, run: ui.runner.run});
 
 /** A service action on the selected service (or the selected task's service). */
 const onService =
@@ -46,7 +40,7 @@ const onService =
 		}
 		const service = id ? ui.cluster.get().services.get(id) : undefined;
 		if (!service) return 'select a service first';
-		operate(ui, serviceOperation(context(ui), key, service));
+		showOutcome(ui, serviceOperation(operationContext(ui), key, service));
 	};
 
 const onNode =
@@ -57,7 +51,7 @@ const onNode =
 		const row = selected(ui, 'nodes');
 		const node = row ? ui.cluster.get().nodes.get(row.id) : undefined;
 		if (!node) return 'select a node first';
-		operate(ui, nodeOperation(context(ui), key, node));
+		showOutcome(ui, nodeOperation(operationContext(ui), key, node));
 	};
 
 const sortable: Record<PaneName, readonly {key: string}[]> = {nodes: nodeColumns, services: serviceColumns, tasks: taskColumns};

@@ -155,3 +155,12 @@ export function nodeOperation(ctx: OperationContext, key: NodeKey, node: ApiNode
 		}
 	}
 }
+
+/** What an operation key leads to, on screen: its message, its dialog. */
+export function showOutcome(ui: {say: (text: string, error?: boolean) => void; dialog: {set: (dialog: Dialog) => void}}, outcome: Outcome): void {
+	if (outcome.message) ui.say(outcome.message.text, outcome.message.error);
+	if (outcome.dialog) ui.dialog.set(outcome.dialog);
+}
+
+/** The operations' context for a screen: the cluster now, the actions, the runner. */
+export const operationContext = (ui: {cluster: {get: () => ClusterSnapshot}; actions: Actions; runner: {run: (job: Job) => void}}): OperationContext => ({snapshot: ui.cluster.get(), actions: ui.actions, run: ui.runner.run});

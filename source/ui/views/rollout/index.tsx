@@ -2,7 +2,7 @@
 // state and figures (sessions/rollouts.ts), and the roll back key while it matters.
 import {actionKeys} from '../../../keys/keymap.js';
 import {useStore} from '../../state/valueStore.js';
-import {serviceOperation} from '../panes/operations.js';
+import {operationContext, serviceOperation, showOutcome} from '../panes/operations.js';
 import type {ViewModule} from '../types.js';
 import {openRollout} from './open.js';
 import {RolloutView} from './RolloutView.js';
@@ -26,9 +26,7 @@ export const rollout: ViewModule<'rollout'> = {
 			if (!service) return 'the service is gone';
 			const offline = ui.runner.offline();
 			if (offline) return ui.say(offline, true);
-			const outcome = serviceOperation({snapshot: ui.cluster.get(), actions: ui.actions, run: ui.runner.run}, 'rollback', service);
-			if (outcome.message) ui.say(outcome.message.text, outcome.message.error);
-			if (outcome.dialog) ui.dialog.set(outcome.dialog);
+			showOutcome(ui, serviceOperation(operationContext(ui), 'rollback', service));
 		},
 	},
 	Body: ({ui, state, width, height}) => {
