@@ -24,6 +24,7 @@ import {useNow} from './useNow.js';
 import {useTerminalSize} from './useTerminalSize.js';
 import type {Crumb} from './views/navigation.js';
 import {panesLayout} from './views/panes/moves.js';
+import {initialPanes} from './views/panes/state.js';
 import {commands, views} from './views/registry.js';
 import type {ViewKind, ViewModule, ViewState} from './views/types.js';
 import type {Ui} from './views/ui.js';
@@ -57,7 +58,8 @@ export function App(props: AppProps) {
 
 	const snapshot = useStore(store);
 	const {view, trail} = useStore(ui.nav);
-	const panes = useStore(ui.panes);
+	// The footer's place follows the focused pane.
+	useStore(ui.panes);
 	const dialog = useStore(ui.dialog);
 	const help = useStore(ui.help);
 	const message = useStore(ui.messages);
@@ -73,7 +75,7 @@ export function App(props: AppProps) {
 				ui.logs.stop();
 				ui.rollouts.set([]);
 				ui.nav.reset();
-				ui.panes.set((old) => ({...old, nav: {focus: 'services', master: 'services', places: {nodes: {index: 0}, services: {index: 0}, tasks: {index: 0}}}, marked: new Set()}));
+				ui.panes.set((old) => ({...old, nav: initialPanes().nav, marked: new Set()}));
 			}),
 		[],
 	);
@@ -100,11 +102,9 @@ export function App(props: AppProps) {
 		return () => clearTimeout(timer);
 	}, [focusText]);
 
-	const writes = (action: ActionName) => 'writes' in actionDefs[action];
-	const why = (action: ActionName): string | undefined => {
-		if (ui.readOnly && writes(action)) return 'read-only mode: nothing can be changed';
-		return module.unavailable?.(action, view, ui);
-	};
+	/** Why an action cannot be done in a view now: the footer leaves it out, the key says it. */
+	const refusal = (on: ViewModule<ViewKind>, state: ViewState, action: ActionName): string | undefined =>
+		ui.readOnly && 'writes' in actionDefs[action] ? 'read-only mode: nothing can be changed' : on.unavailable?.(action, state, ui);
 
 	const onKey = (input: string, key: Key) => {
 		const press = {...key, input};
@@ -133,7 +133,7 @@ export function App(props: AppProps) {
 		if (action === 'quit') return ui.quit();
 		if (action === 'help') return ui.help.set({open: true, offset: 0});
 		if (action === 'command') return ui.dialog.set(commandPrompt(ui, commands));
-		const refused = (ui.readOnly && writes(action) ? 'read-only mode: nothing can be changed' : undefined) ?? here.unavailable?.(action, current, ui);
+		const refused = refusal(here, current, action);
 		if (refused) return ui.say(refused, true);
 		const handler = (here.handle as Record<string, (u: Ui, s: ViewState) => void | string>)[action];
 		const said = handler?.(ui, current);
@@ -185,7 +185,6 @@ export function App(props: AppProps) {
 	const Body = module.Body;
 	const bodyProps = {ui, state: view, width: columns, height: bodyHeight};
 	const footer = module.footer?.(bodyProps);
-	void panes;
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
@@ -209,7 +208,7 @@ export function App(props: AppProps) {
 			) : (
 				<Body {...bodyProps} />
 			)}
-			{footer ?? <Footer width={columns} message={message} status={ui.rollouts.status(snapshot)} keys={footerKeys(place, keymap, (action) => why(action) !== undefined)} />}
+			{footer ?? <Footer width={columns} message={message} status={ui.rollouts.status(snapshot)} keys={footerKeys(place, keymap, (action) => refusal(module, view, action) !== undefined)} />}
 		</Box>
 	);
 }
