@@ -1,9 +1,8 @@
 // Bundles swarmtui: dist/app.cjs (the CLI and everything it loads, one file: loading
 // Ink's module graph file by file costs ~400 ms at start-up) and dist/swarmtui.js, the
-// launcher that runs it with V8's code cache (source/boot.ts). CommonJS, because only a
-// script (not an ES module) can be given a code cache on Node 20.
+// launcher that runs it with Node's compile cache (source/boot.ts). CommonJS: the single
+// executable's main script must be one (scripts/package.mjs).
 import {build} from 'esbuild';
-import {createHash} from 'node:crypto';
 import {chmodSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 
@@ -12,70 +11,18 @@ const outfile = `${outdir}/swarmtui.js`;
 const appfile = `${outdir}/app.cjs`;
 const minify = process.env.SWARMTUI_BUILD_MINIFY !== '0';
 
-// Added to Ink's OutputCaches: clipped lines and whole rows remembered by content.
-const inkCacheMethods = `    slices = new Map();
-    rows = new Map();
-    slice(line, from, to) {
-        const key = from + ',' + to + ',' + line;
-        let cached = this.slices.get(key);
-        if (cached === undefined) {
-            cached = sliceAnsi(line, from, to);
-            this.slices.set(key, cached);
-        }
-        return cached;
-    }
-    rowString(line, y) {
-        // The same cells as this row had last frame (cells come from the caches above, so
-        // an unchanged row holds the very same objects): the same text.
-        const previous = this.rows.get(y);
-        if (previous && previous.cells.length === line.length) {
-            let same = true;
-            for (let x = 0; x < line.length; x++) {
-                if (previous.cells[x] !== line[x]) {
-                    same = false;
-                    break;
-                }
-            }
-            if (same) return previous.text;
-        }
-        const text = styledCharsToString(line.filter(item => item !== undefined)).trimEnd();
-        this.rows.set(y, {cells: line, text});
-        return text;
-    }
-`;
-// One set of caches for every frame, started afresh when it grows large. An entry can be
-// a whole line's styled characters (~100 bytes each): 40,000 of them grew to ~300 MB in
-// the log view, where every frame brings new lines (the soak's memory climbed ~6 MB a
-// minute, and with a 64 MB heap swarmtui ran out of memory). 5,000 hold many frames of
-// panes, where most lines repeat.
-const inkSharedCaches = `const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
-let shared;
-function sharedCaches() {
-    if (!shared || shared.styledChars.size + shared.widths.size + shared.slices.size + shared.rows.size > 5000) shared = new OutputCaches();
-    return shared;
-}
-`;
-// yoga's loader instantiates its WebAssembly asynchronously, and yoga's index awaits it at
-// the top level, which a script cannot. Given the module at once (Node compiles
-// WebAssembly synchronously), the loader finishes before it returns.
-function yogaSync(indexPath) {
-	const binary = readFileSync(resolve(dirname(indexPath), '../binaries/yoga-wasm-base64-esm.js'), 'utf8');
-	const wasm = binary.match(/"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/);
-	const from = 'const Yoga = wrapAssembly(await loadYoga());';
-	const source = readFileSync(indexPath, 'utf8');
-	if (!wasm || !binary.includes('h.instantiateWasm(') || !source.includes(from)) throw new Error(`yoga's loader changed shape: ${indexPath}`);
-	return source.replace(
-		from,
-		`const yogaModule = {
-	instantiateWasm(imports, receive) {
-		receive(new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(${JSON.stringify(wasm[1])}, 'base64')), imports));
-		return {};
-	},
-};
-loadYoga(yogaModule);
-if (!yogaModule.calledRun) throw new Error('yoga did not start');
-const Yoga = wrapAssembly(yogaModule);`,
-	);
+// Ink, yoga, docker-modem and meow are patched at install (patches/, patch-package, run by
+// npm's prepare): reviewable diffs that unit tests run too. A node_modules installed without
+// them (--ignore-scripts) would build a bundle that fails on its first frame (yoga's and
+// Ink's top-level awaits cannot run in a script): refuse it here.
+for (const [file, marker] of [
+	['node_modules/ink/build/output.js', 'swarmtui: one shared blank cell'],
+	['node_modules/ink/build/reconciler.js', 'swarmtui: no top-level await'],
+	['node_modules/yoga-layout/dist/src/index.js', 'swarmtui: started synchronously'],
+	['node_modules/docker-modem/lib/modem.js', "require('./legacyUrl')"],
+	['node_modules/meow/build/dependencies.js', 'swarmtui: set up when first used'],
+]) {
+	if (!readFileSync(file, 'utf8').includes(marker)) throw new Error(`${file} is not patched: run npx patch-package --error-on-fail (npm ci does, unless scripts are off)`);
 }
 
 // Builds before the launcher left a chunks folder beside the bundle.
@@ -86,7 +33,7 @@ await build({
 	bundle: true,
 	platform: 'node',
 	format: 'cjs',
-	target: 'node20',
+	target: 'node24',
 	jsx: 'automatic',
 	minify,
 	legalComments: 'none',
@@ -167,64 +114,6 @@ export const diffAnsiCodes = withUnchangedFastPath(diffAnsiCodesSlow);
 						resolveDir: dirname(args.path),
 					};
 				});
-				b.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, (args) => ({contents: yogaSync(args.path), loader: 'js', resolveDir: dirname(args.path)}));
-				// Ink awaits its devtools (DEV=true only; stubbed) at the top level.
-				b.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, (args) => {
-					let source = readFileSync(args.path, 'utf8');
-					for (const [from, to] of [
-						["await import('./devtools.js');", 'void 0;'],
-						['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
-					]) {
-						if (!source.includes(from)) throw new Error(`ink's reconciler changed shape (${from}): ${args.path}`);
-						source = source.replace(from, to);
-					}
-					return {contents: source, loader: 'js', resolveDir: dirname(args.path)};
-				});
-				// Ink builds each frame's text from scratch: every line is tokenized into styled
-				// characters, clipped and joined again, and its caches live for one frame only.
-				// Shared across frames (bounded), an unchanged line or row costs a lookup. This
-				// was most of a keypress on a large cluster (bench/results.json).
-				b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, (args) => {
-					let source = readFileSync(args.path, 'utf8');
-					const swaps = [
-						['    caches = new OutputCaches();', '    caches = sharedCaches();'],
-						['                            return sliceAnsi(line, from, to);', '                            return this.caches.slice(line, from, to);'],
-						['        const generatedOutput = output\n            .map(line => {', '        const generatedOutput = output\n            .map((line, y) => {'],
-						[
-							'            const lineWithoutEmptyItems = line.filter(item => item !== undefined);\n            return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
-							'            return this.caches.rowString(line, y);',
-						],
-						['    styledChars = new Map();\n', `    styledChars = new Map();\n${inkCacheMethods}`],
-						// Blank cells: one shared object, not one allocation per cell per frame.
-						[
-							"                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
-							'                row.push(blankCell);',
-						],
-					];
-					for (const [from, to] of swaps) {
-						if (!source.includes(from)) throw new Error(`ink's output.js changed shape (${from.trim().slice(0, 40)}…): ${args.path}`);
-						source = source.replace(from, to);
-					}
-					return {contents: `${source}\n${inkSharedCaches}`, loader: 'js', resolveDir: dirname(args.path)};
-				});
-				// docker-modem calls url.parse() and url.resolve() on every tcp:// request; Node 24 warns about it
-				// on the terminal (DEP0169). It gets the WHATWG parser instead (source/docker/legacyUrl.ts).
-				b.onLoad({filter: /[\\/]docker-modem[\\/]lib[\\/](modem|http)\.js$/}, (args) => {
-					const source = readFileSync(args.path, 'utf8');
-					const count = (call) => source.split(call).length - 1;
-					const expected = args.path.endsWith('modem.js') ? [2, 1] : [1, 1];
-					if (count('url.parse(') !== expected[0] || count('url.resolve(') !== expected[1]) throw new Error(`docker-modem changed shape (url.parse/url.resolve calls): ${args.path}`);
-					const helper = JSON.stringify(resolve('source/docker/legacyUrl.ts'));
-					return {contents: `const {parseUrl: __parseUrl, resolveUrl: __resolveUrl} = require(${helper});\n${source.replaceAll('url.parse(', '__parseUrl(').replaceAll('url.resolve(', '__resolveUrl(')}`, loader: 'js', resolveDir: dirname(args.path)};
-				});
-				// meow sets up package.json normalisation (spdx licence tables, sorted with the
-				// locale collator: ~13 ms) when it loads; it is only used if asked for cli.pkg.
-				b.onLoad({filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/}, (args) => {
-					const source = readFileSync(args.path, 'utf8');
-					const from = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
-					if (!source.includes(from)) throw new Error(`meow's dependencies changed shape: ${args.path}`);
-					return {contents: source.replace(from, 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);'), loader: 'js', resolveDir: dirname(args.path)};
-				});
 				b.onLoad({filter: /^devtools$/, namespace: 'stub'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};'}));
 				b.onLoad({filter: /^(session|ssh|buildkit|tar-fs)$/, namespace: 'stub'}, (args) => ({
 					contents: `const missing = () => { throw new Error('${args.path} is not bundled in swarmtui'); };\nmodule.exports = new Proxy(missing, {get: (target, key) => (key in target || typeof key === 'symbol' || key === '__esModule' ? target[key] : missing)});`,
@@ -237,9 +126,9 @@ export const diffAnsiCodes = withUnchangedFastPath(diffAnsiCodesSlow);
 	define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': '__swarmtuiUrl'},
 	logLevel: 'warning',
 });
-// The launcher wraps the bundle in a function: a #! line would not parse there.
-const app = readFileSync(appfile, 'utf8').replace(/^#!.*\n/, '');
-writeFileSync(appfile, app);
+// The executable's main script is the bundle after one line (scripts/package.mjs): a #!
+// line would not parse there.
+writeFileSync(appfile, readFileSync(appfile, 'utf8').replace(/^#!.*\n/, ''));
 // The launcher is CommonJS: an ES module entry costs Node its ES module loader's set-up.
 writeFileSync(`${outdir}/package.json`, '{"type": "commonjs"}\n');
 await build({
@@ -248,9 +137,8 @@ await build({
 	bundle: true,
 	platform: 'node',
 	format: 'cjs',
-	target: 'node20',
+	target: 'node24',
 	minify,
-	define: {SWARMTUI_BUILD_ID: JSON.stringify(createHash('sha256').update(app).digest('hex').slice(0, 16))},
 	logLevel: 'warning',
 });
 chmodSync(outfile, 0o755);

@@ -12,12 +12,13 @@
 // - Bracketed paste (the terminal wraps pasted text in `ESC[200~ … ESC[201~` once
 //   swarmtui asks for it, screen.ts): the text goes to `onPaste`, never to Ink, so a
 //   pasted "y" or newline is never a key.
-// Ink reads one part per turn, so a lone Esc is taken as the Escape key before the next.
+// Ink reads one part per turn, and a lone Esc reaches it as a whole sequence (see deliver).
 import {EventEmitter} from 'node:events';
 
 const ESC = '\u001B';
 const pasteStart = `${ESC}[200~`;
 const pasteEnd = `${ESC}[201~`;
+const kittyEscape = `${ESC}[27u`;
 /** A paste is cut here: the fields it can land in hold 512 characters. */
 const pasteLimit = 64 * 1024;
 
@@ -224,7 +225,11 @@ export class KeyStream extends EventEmitter {
 
 	private deliver(): void {
 		if (this.scheduled || this.waiting.length === 0) return;
-		this.ready = this.waiting.shift();
+		const part = this.waiting.shift();
+		// Ink 7 holds a lone Esc for 20 ms and joins it to what comes next ("Esc /" became
+		// Alt+/). Given as the kitty keyboard protocol's Escape (ESC[27u), a whole sequence
+		// Ink names "escape" whatever follows, it is the key at once.
+		this.ready = part === ESC ? kittyEscape : part;
 		this.emit('readable');
 		if (this.waiting.length === 0) return;
 		// After Ink's own turn for a lone Esc (it waits one setImmediate for more).

@@ -1,9 +1,16 @@
-// docker-modem reads protocol, hostname, port, pathname and path from url.parse(); the
-// bundle gives it source/docker/legacyUrl.ts instead (Node 24 warns about url.parse).
+// docker-modem reads protocol, hostname, port, pathname and path from url.parse(); our
+// patch (patches/docker-modem+*.patch) gives it lib/legacyUrl.js instead (Node 24 warns
+// about url.parse).
 // Same answers for what docker-modem parses: its request URLs and its bare host.
+import {readdirSync, readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
 import {parse, resolve} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {parseUrl, resolveUrl} from '../../source/docker/legacyUrl.js';
+// @ts-expect-error: a file our patch adds to docker-modem, untyped
+import * as legacyUrl from 'docker-modem/lib/legacyUrl.js';
+
+const {parse: parseUrl, resolve: resolveUrl} = legacyUrl as {parse: (text: string) => unknown; resolve: (from: string, to: string) => string};
 
 describe('parseUrl, for docker-modem', () => {
 	it('answers like url.parse for request URLs', () => {
@@ -31,5 +38,15 @@ describe('parseUrl, for docker-modem', () => {
 		] as const) {
 			expect(resolveUrl(from, to), `${from} ${to}`).toBe(resolve(from, to));
 		}
+	});
+
+	it('has every url function docker-modem calls (a missing one failed every tcp:// request)', () => {
+		const lib = dirname(createRequire(import.meta.url).resolve('docker-modem/lib/modem.js'));
+		const called = new Set<string>();
+		for (const file of readdirSync(lib).filter((name) => name.endsWith('.js') && name !== 'legacyUrl.js')) {
+			for (const match of readFileSync(join(lib, file), 'utf8').matchAll(/\burl\.(\w+)\(/g)) called.add(match[1] as string);
+		}
+		expect([...called].sort()).toEqual(['URL', 'format', 'parse', 'resolve']);
+		for (const name of called) expect(typeof (legacyUrl as Record<string, unknown>)[name], name).toBe('function');
 	});
 });

@@ -128,7 +128,8 @@ for (const [name, keymapOf] of [
 					else expect(frame(), `${place}: ${action} (${actionKeys(action, keymap)[0]}) changed nothing`).not.toBe(shown);
 					ink.unmount();
 				}
-			});
+				// Every footer action of a place, each on a fresh app: seconds, not one.
+			}, 30_000);
 		}
 	});
 }
