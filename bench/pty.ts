@@ -24,8 +24,9 @@ export type Pty = {
 // starting script, sh and stty (~15 ms here), which are the harness, not swarmtui.
 const execMark = '[exec]';
 
-export function startPty(args: string[], columns: number, rows: number, env: Record<string, string> = {}): Pty {
-	const command = `stty cols ${columns} rows ${rows}; printf '${execMark}'; exec node ${cli} ${args.join(' ')}`;
+/** `program`: what runs instead of dist/swarmtui.js (the executable, `docker run … swarmtui`). */
+export function startPty(args: string[], columns: number, rows: number, env: Record<string, string> = {}, program = cli): Pty {
+	const command = `stty cols ${columns} rows ${rows}; printf '${execMark}'; exec ${program} ${args.join(' ')}`;
 	let startedAt = performance.now();
 	let execSeen = false;
 	const child = spawn('script', ['-qfec', command, '/dev/null'], {env: {...process.env, TERM: 'xterm-256color', ...env}, stdio: ['pipe', 'pipe', 'pipe']});

@@ -10,4 +10,4 @@ if [ "$(id -u)" != 0 ]; then
 fi
 bash lab/lab.sh up --nodes 3
 bash lab/lab.sh seed
-exec node dist/swarmtui.js --host "unix://${SWARMTUI_LAB_RUN:-/run/stlab}/node1.sock" "$@"
+exec dist/swarmtui.js --host "unix://${SWARMTUI_LAB_RUN:-/run/stlab}/node1.sock" "$@"

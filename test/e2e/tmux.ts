@@ -50,7 +50,7 @@ export function startCli(args: string[], options: {columns?: number; rows?: numb
 		.map(([k, v]) => `${k}=${quote(v)}`)
 		.join(' ');
 	// `program`: what runs instead of `node dist/swarmtui.js` (the packaged executable).
-	const program = options.program ? options.program.map(quote).join(' ') : `node ${quote(cli)}`;
+	const program = options.program ? options.program.map(quote).join(' ') : quote(cli);
 	const command = `env ${env} ${program} ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 3600`;
 	tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), command);
 	const screen = () => tmux('capture-pane', '-p', '-t', name);
@@ -117,7 +117,7 @@ export function killServer(): void {
 /** Runs the CLI without a terminal: its exit status and what it printed. */
 export async function runPlain(args: string[], env: Record<string, string> = {}): Promise<{code: number; stdout: string; stderr: string}> {
 	try {
-		const {stdout, stderr} = await promisify(execFile)('node', [cli, ...args], {env: {...process.env, ...env}, timeout: 40_000, maxBuffer: 64 * 1024 * 1024});
+		const {stdout, stderr} = await promisify(execFile)(cli, args, {env: {...process.env, ...env}, timeout: 40_000, maxBuffer: 64 * 1024 * 1024});
 		return {code: 0, stdout, stderr};
 	} catch (error) {
 		const e = error as {code: number; stdout: string; stderr: string};
