@@ -2,7 +2,7 @@
 // and the lab swarm when it is up. Writes bench/results.json and prints a table.
 import {soakScenario} from './soak.js';
 import {execFileSync, spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {request} from 'node:http';
 import {join} from 'node:path';
@@ -19,7 +19,7 @@ const sizes: Size[] = [
 	{name: 'large', nodes: 1000, services: 5000, tasks: 50_000, markers: ['node-0000', 'stack0000_svc-00001', 'stack0000_svc-00001.1']},
 ];
 const quick = process.argv.includes('--quick');
-// swarmtui keeps V8's code cache of a start in $XDG_CACHE_HOME (source/boot.ts): the bench
+// swarmtui keeps Node's compile cache of a start in $XDG_CACHE_HOME (source/boot.ts): the bench
 // has its own, so a start measured "with the cache" finds one written by an earlier start
 // of this run, and one "without" finds none.
 const codeCache = mkdtempSync(join(tmpdir(), 'swarmtui-bench-cache-'));
@@ -209,40 +209,71 @@ async function labScenario() {
 	const socket = '/run/stlab/node1.sock';
 	if (!existsSync(socket)) return {skipped: 'the lab is not up (npm run lab -- up)'};
 	const docker = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
-	// Both measured three times, interleaved; medians.
+	const root = join(import.meta.dirname, '..');
+	const executable = join(root, 'dist', 'swarmtui-linux-x64');
+	const image = join(root, 'dist', 'swarmtui-image.tar');
+	execFileSync(docker, ['-H', `unix://${socket}`, 'load', '-q', '-i', image], {stdio: 'ignore'});
+	// Each way of running swarmtui, and the docker CLI's two lists: three times each,
+	// interleaved; medians. The image runs on the lab manager, with its socket mounted.
+	const ways: Record<string, {args: string[]; program?: string}> = {
+		source: {args: ['--host', `unix://${socket}`]},
+		executable: {args: ['--host', `unix://${socket}`], program: executable},
+		image: {args: [], program: `${docker} -H unix://${socket} run --rm -it --network none -v ${socket}:/var/run/docker.sock -e TERM swarmtui`},
+	};
+	const markers = ['node3', 'shop_web', 'Tasks · stack shop'];
+	const frames: Record<string, number[]> = {source: [], executable: [], image: []};
 	const cli: number[] = [];
-	const frames: number[] = [];
-	const warm = startPty(['--host', `unix://${socket}`], 140, 40, withCache);
-	await warm.waitFor(['node3', 'shop_web', 'Tasks · stack shop']);
-	await sleep(3000);
-	await warm.stop();
+	for (const way of Object.values(ways)) {
+		const warm = startPty(way.args, 140, 40, withCache, way.program);
+		await warm.waitFor(markers);
+		await sleep(3000);
+		await warm.stop();
+	}
 	for (let i = 0; i < 3; i++) {
 		const cliStart = performance.now();
 		execFileSync(docker, ['-H', `unix://${socket}`, 'service', 'ls'], {stdio: 'ignore'});
 		execFileSync(docker, ['-H', `unix://${socket}`, 'node', 'ls'], {stdio: 'ignore'});
 		cli.push(performance.now() - cliStart);
-		const pty = startPty(['--host', `unix://${socket}`], 140, 40, withCache);
-		frames.push(await pty.waitFor(['node3', 'shop_web', 'Tasks · stack shop']));
-		await pty.stop();
+		for (const [name, way] of Object.entries(ways)) {
+			const pty = startPty(way.args, 140, 40, withCache, way.program);
+			frames[name]?.push(await pty.waitFor(markers));
+			await pty.stop();
+			await sleep(500); // the container's removal
+		}
 	}
-	return {firstFullFrameMs: Math.round(percentile(frames, 50)), dockerServiceLsPlusNodeLsMs: Math.round(percentile(cli, 50))};
+	const median = (name: string) => Math.round(percentile(frames[name] ?? [], 50));
+	return {
+		firstFullFrameMs: median('source'),
+		executableFirstFullFrameMs: median('executable'),
+		imageFirstFullFrameMs: median('image'),
+		dockerServiceLsPlusNodeLsMs: Math.round(percentile(cli, 50)),
+		executableMb: Math.round(statSync(executable).size / 1e6),
+		imageMb: Math.round(statSync(image).size / 1e6),
+	};
 }
 
-const results: Record<string, unknown> = {date: new Date().toISOString(), node: process.version, machine: `${execFileSync('nproc').toString().trim()} cores`};
+const resultsFile = join(import.meta.dirname, 'results.json');
+// --soak-only: the soak alone, its figures put into the last run's results.
+const soakOnly = process.argv.includes('--soak-only');
+const results: Record<string, unknown> = soakOnly
+	? {...(JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>), soakDate: new Date().toISOString()}
+	: {date: new Date().toISOString(), node: process.version, machine: `${execFileSync('nproc').toString().trim()} cores`};
 if (process.argv.includes('--logs-only')) {
 	console.log(JSON.stringify(await logScenario()));
 	process.exit(0);
 }
-for (const size of sizes) {
-	process.stderr.write(`bench: ${size.name} cluster…\n`);
-	results[size.name] = await sizeScenario(size);
+if (!soakOnly) {
+	for (const size of sizes) {
+		process.stderr.write(`bench: ${size.name} cluster…\n`);
+		results[size.name] = await sizeScenario(size);
+	}
+	process.stderr.write('bench: logs…\n');
+	results['logs'] = await logScenario();
+	process.stderr.write('bench: lab…\n');
+	results['lab'] = await labScenario();
 }
-process.stderr.write('bench: logs…\n');
-results['logs'] = await logScenario();
-process.stderr.write('bench: lab…\n');
-results['lab'] = await labScenario();
 // The soak: 30 minutes over ssh on the lab while it misbehaves (bench/soak.ts);
-// --soak-minutes N for another length, --no-soak to leave it out.
+// --soak-minutes N for another length, --no-soak to leave it out, --soak-only for it alone.
 const soakAt = process.argv.indexOf('--soak-minutes');
 const soakMinutes = process.argv.includes('--no-soak') ? 0 : soakAt > 0 ? Number(process.argv[soakAt + 1]) : 30;
 if (soakMinutes > 0 && existsSync('/run/stlab/node1.sock')) {
@@ -273,13 +304,13 @@ const soakTargets = soak
 		] as const)
 	: [];
 results['targets'] = [...targets, ...soakTargets].map(([name, ok, value]) => ({name, ok, value}));
-writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
 const row = (cells: string[]) => console.log(cells.map((c, i) => c.padEnd(i === 0 ? 30 : 16)).join(''));
 row(['', 'small', 'large']);
 for (const [label, key] of [
 	['first full frame (ms)', 'firstFullFrameMs'],
-	['  without code cache (ms)', 'firstFullFrameNoCodeCacheMs'],
+	['  without compile cache (ms)', 'firstFullFrameNoCodeCacheMs'],
 	['API floor (ms)', 'apiFloorMs'],
 	['frame / floor', 'firstFrameOverFloor'],
 	['cpu per refresh idle (ms)', 'cpuPerRefreshIdleMs'],

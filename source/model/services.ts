@@ -59,7 +59,16 @@ export type TaskCounts = {running: number; nodes: Set<string>};
  * the services are listed again, and task state changes send no service event, so the
  * tasks we poll anyway are the fresher source.
  */
-export function countTasks(tasks: ReadonlyMap<string, ApiTask>, nodes?: ReadonlyMap<string, ApiNode>): Map<string, TaskCounts> {
+// The store replaces its task and node maps when they change, never edits them: counts of
+// the same two maps are the same. Each refresh gives a new snapshot (its age) with the same
+// maps, and the services, tasks and problems all count: on 50,000 tasks that was a third
+// of an idle refresh's CPU.
+const counted = new WeakMap<ReadonlyMap<string, ApiTask>, {nodes?: ReadonlyMap<string, ApiNode>; counts: ReadonlyMap<string, TaskCounts>}>();
+
+/** Running tasks and their nodes per service. Shared between callers: read it, never change it. */
+export function countTasks(tasks: ReadonlyMap<string, ApiTask>, nodes?: ReadonlyMap<string, ApiNode>): ReadonlyMap<string, TaskCounts> {
+	const cached = counted.get(tasks);
+	if (cached && cached.nodes === nodes) return cached.counts;
 	const counts = new Map<string, TaskCounts>();
 	for (const task of tasks.values()) {
 		if (task.DesiredState !== 'running' || !task.ServiceID) continue;
@@ -68,10 +77,11 @@ export function countTasks(tasks: ReadonlyMap<string, ApiTask>, nodes?: Readonly
 		if (isRunning(task, nodes)) entry.running++;
 		if (task.NodeID && nodes?.get(task.NodeID)?.Status?.State !== 'down') entry.nodes.add(task.NodeID);
 	}
+	counted.set(tasks, {nodes, counts});
 	return counts;
 }
 
-export function serviceRow(service: ApiService, counts?: Map<string, TaskCounts>): ServiceRow {
+export function serviceRow(service: ApiService, counts?: ReadonlyMap<string, TaskCounts>): ServiceRow {
 	const mode = serviceMode(service);
 	const status = service.ServiceStatus ?? {};
 	const fromTasks = counts ? (counts.get(service.ID) ?? {running: 0, nodes: new Set<string>()}) : undefined;
