@@ -20,7 +20,7 @@ usage: lab.sh up [--nodes N] [--managers M]   start an N-node swarm (default 3 n
        lab.sh stop-node N / start-node N      stop or start one node's dockerd (fault tests)
        lab.sh status                          show the lab's nodes and services
        lab.sh env                             print DOCKER_HOST for the lab's first manager
-       lab.sh remote                          node1 over ssh (port 22) and mutual TLS (port 2376)
+       lab.sh remote                          every node over ssh (port 22), node1 over mutual TLS (port 2376)
        lab.sh install                         install the engine packages and tmux (Debian, root)
 USAGE
 }
@@ -170,7 +170,7 @@ cmd_up() {
   say "swarm up: $nodes nodes ($managers managers); DOCKER_HOST=unix://$(sock 1)"
 }
 
-# node1 as a remote manager: sshd on its address (keys made here; root's password is
+# node1 as a remote manager: sshd on its address (every node has one; keys made here; root's password is
 # never accepted, so a client without the key meets a password prompt it cannot pass;
 # MaxSessions left at OpenSSH's default of 10, as operators' managers have it)
 # and the engine behind mutual TLS (a CA made here signs the server's and a client's
@@ -185,8 +185,14 @@ cmd_remote() {
   [ -f "$ssh/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$ssh/host_ed25519"
   [ -f "$ssh/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$ssh/id_ed25519"
   cp "$ssh/id_ed25519.pub" "$ssh/authorized_keys"
-  cat > "$ssh/sshd_config" <<CONF
-ListenAddress $ip
+  # One sshd per node, in its network namespace, on its address, running `docker` against
+  # that node's engine (a shell into a task on any node goes through it: source/docker/nodes.ts).
+  local n nodes_up=()
+  for n in $(seq 1 9); do [ -e "/var/run/netns/stl-node$n" ] && nodes_up+=("$n"); done
+  for n in "${nodes_up[@]}"; do
+    local pidfile="$RUN_DIR/sshd.pid"; [ "$n" = 1 ] || pidfile="$RUN_DIR/sshd-$n.pid"
+    cat > "$ssh/sshd_config-$n" <<CONF
+ListenAddress $(node_ip "$n")
 Port 22
 HostKey $ssh/host_ed25519
 AuthorizedKeysFile $ssh/authorized_keys
@@ -195,10 +201,12 @@ PasswordAuthentication yes
 KbdInteractiveAuthentication no
 UsePAM no
 StrictModes no
-PidFile $RUN_DIR/sshd.pid
-SetEnv DOCKER_HOST=unix://$(sock 1)
+PidFile $pidfile
+SetEnv DOCKER_HOST=unix://$(sock "$n")
 MaxStartups 100
 CONF
+  done
+  cp "$ssh/sshd_config-1" "$ssh/sshd_config"
   # Clients: with the key, and without any (no agent, no key: a password prompt).
   printf 'Host *\n  User root\n  IdentityFile %s\n  IdentitiesOnly yes\n  UserKnownHostsFile %s\n  StrictHostKeyChecking accept-new\n' \
     "$ssh/id_ed25519" "$ssh/known_hosts" > "$ssh/config"
@@ -207,9 +215,12 @@ CONF
   printf '#!/bin/sh\nexec ssh -F %s "$@"\n' "$ssh/config" > "$ssh/ssh"
   printf '#!/bin/sh\nexec ssh -F %s "$@"\n' "$ssh/config-nokey" > "$ssh/ssh-nokey"
   chmod 755 "$ssh/ssh" "$ssh/ssh-nokey"
-  if ! { [ -f "$RUN_DIR/sshd.pid" ] && kill -0 "$(cat "$RUN_DIR/sshd.pid")" 2>/dev/null; }; then
-    nsenter --net="$ns" /usr/sbin/sshd -f "$ssh/sshd_config" -E "$ssh/sshd.log"
-  fi
+  for n in "${nodes_up[@]}"; do
+    local pidfile="$RUN_DIR/sshd.pid" log="$ssh/sshd.log"; [ "$n" = 1 ] || { pidfile="$RUN_DIR/sshd-$n.pid"; log="$ssh/sshd-$n.log"; }
+    if ! { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }; then
+      nsenter --net="/var/run/netns/stl-node$n" /usr/sbin/sshd -f "$ssh/sshd_config-$n" -E "$log"
+    fi
+  done
   if [ ! -f "$tls/key.pem" ]; then
     local t; t=$(mktemp -d)
     openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj /CN=swarmtui-lab-ca -keyout "$tls/ca-key.pem" -out "$tls/ca.pem" 2>/dev/null
@@ -257,7 +268,7 @@ cmd_seed() {
 
 cmd_down() {
   local n dir
-  for f in "$RUN_DIR/sshd.pid" "$RUN_DIR/socat.pid"; do
+  for f in "$RUN_DIR"/sshd*.pid "$RUN_DIR/socat.pid"; do
     [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
   done
   for dir in "$RUN_DIR"/node*/; do

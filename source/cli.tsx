@@ -35,6 +35,7 @@ const flags = {
 	logTail: {type: 'string'},
 	logColors: {type: 'boolean'},
 	theme: {type: 'string'},
+	shell: {type: 'string'},
 	config: {type: 'string'},
 	printConfig: {type: 'boolean', default: false},
 	follow: {type: 'boolean', shortFlag: 'f', default: false},
@@ -72,6 +73,7 @@ const cli = meow(
         --refresh DURATION how often tasks are polled (default 2s; e.g. 500ms, 5s)
         --timeout DURATION how long to wait for an answer before giving up (default 15s)
         --theme NAME       dark (default) or light; NO_COLOR turns colour off
+        --shell CMD        what E runs in a container (default: the first of bash, ash, sh)
         --config FILE      the config file (default $XDG_CONFIG_HOME/swarmtui/config.json,
                            or ~/.config/swarmtui/config.json)
         --print-config     print the settings in effect as a config file, and exit
@@ -131,11 +133,11 @@ async function main(): Promise<void> {
 	let settings: Settings;
 	try {
 		const path = cli.flags.config ?? configPath();
-		const {refresh, timeout, logColors, readOnly, theme} = cli.flags;
+		const {refresh, timeout, logColors, readOnly, theme, shell} = cli.flags;
 		// Numbers are read here, not by meow: it turned "abc" into NaN, shown as "(got null)".
 		const whole = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text.trim()) ? Number(text) : text);
 		const file = readConfigFile(path, cli.flags.config !== undefined);
-		settings = resolveSettings(file, {refresh, timeout, logBuffer: whole(cli.flags.logBuffer), logTail: whole(cli.flags.logTail), logColors, readOnly, theme}, path);
+		settings = resolveSettings(file, {refresh, timeout, logBuffer: whole(cli.flags.logBuffer), logTail: whole(cli.flags.logTail), logColors, readOnly, theme, shell}, path);
 	} catch (error) {
 		if (error instanceof ConfigError) fail(error.message, 2);
 		throw error;
@@ -208,13 +210,14 @@ async function main(): Promise<void> {
 	}
 
 	store.setIdentity(identity.info, identity.version);
-	const {current, actions, contexts} = connection({api, endpoint, early, store, activity, readOnly: settings.readOnly, refresh, timeout, hostFlag: cli.flags.host, flags: cli.flags});
+	const {current, actions, contexts} = connection({api, endpoint, early, store, activity, readOnly: settings.readOnly, refresh, timeout, hostFlag: cli.flags.host, flags: cli.flags, nodeHosts: settings.nodeHosts});
 
 	let done = false;
 	const quit = (code = 0) => {
 		if (done) return;
 		done = true;
 		current().watcher.stop();
+		current().nodes.closeAll();
 		current().api.close();
 		app.unmount();
 		leaveAltScreen();
@@ -248,9 +251,10 @@ async function main(): Promise<void> {
 		listObjects: (kind) => current().api.listObjects(kind),
 		inspect: (kind, id) => (kind === 'service' ? current().api.inspectService(id) : kind === 'node' ? current().api.inspectNode(id) : current().api.inspectTask(id)),
 		contexts,
+		shell: settings.shell,
 		onQuit: () => quit(0),
 	});
-	// The launcher keeps V8's code cache of what a start runs (source/boot.ts).
+	// The launcher keeps Node's compile cache of what a start runs (source/boot.ts).
 	setTimeout(() => (globalThis as {swarmtuiStarted?: () => void}).swarmtuiStarted?.(), 1500).unref();
 	// A dropped ssh session (SIGHUP), kill (SIGTERM) or Ctrl-C outside raw mode.
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => quit(0));

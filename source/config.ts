@@ -17,6 +17,10 @@ export type Settings = {
 	readOnly: boolean;
 	theme: ThemeName;
 	keymap: Keymap;
+	/** The command `E` runs in a container (words); none: the first of bash, ash, sh there. */
+	shell?: string[];
+	/** How to reach a node's own engine: hostname (or node ID) -> docker host URL or context name. */
+	nodeHosts: Record<string, string>;
 };
 
 /** What the file may hold, as written in it. */
@@ -29,6 +33,8 @@ export type ConfigFile = {
 	readOnly?: boolean;
 	theme?: string;
 	keys?: Record<string, string>;
+	shell?: string;
+	nodeHosts?: Record<string, string>;
 };
 
 export const defaults = {refresh: '2s', timeout: '15s', logBuffer: 10_000, logTail: 200, logColors: true, readOnly: false, theme: 'dark'} as const;
@@ -63,7 +69,7 @@ export function readConfigFile(path: string, named = false): ConfigFile {
 	return parsed as ConfigFile;
 }
 
-const known = new Set(['refresh', 'timeout', 'logBuffer', 'logTail', 'logColors', 'readOnly', 'theme', 'keys']);
+const known = new Set(['refresh', 'timeout', 'logBuffer', 'logTail', 'logColors', 'readOnly', 'theme', 'keys', 'shell', 'nodeHosts']);
 
 /**
  * Flags over file over defaults, each value checked. `where` names the source of a bad
@@ -116,8 +122,25 @@ export function resolveSettings(file: ConfigFile, flags: Partial<Record<keyof Co
 	if (typeof keys !== 'object' || Array.isArray(keys)) errors.push(`"keys" in ${path} must be an object like {"scale": "S"}`);
 	const {keymap, errors: keyErrors} = buildKeymap(typeof keys === 'object' && !Array.isArray(keys) ? keys : {});
 	errors.push(...keyErrors.map((error) => `${error} in ${path}`));
+	const shellChoice = pick('shell', '--shell');
+	let shell: string[] | undefined;
+	if (shellChoice.value !== undefined) {
+		const words = typeof shellChoice.value === 'string' ? shellChoice.value.trim().split(/\s+/).filter(Boolean) : [];
+		if (words.length === 0) errors.push(`${shellChoice.from} must be a command, like "bash" or "/bin/sh -l" (got ${JSON.stringify(shellChoice.value)})`);
+		else shell = words;
+	}
+	const nodeHosts: Record<string, string> = {};
+	const hosts = file.nodeHosts ?? {};
+	if (typeof hosts !== 'object' || hosts === null || Array.isArray(hosts)) errors.push(`"nodeHosts" in ${path} must be an object like {"worker1": "ssh://ops@10.0.0.12"}`);
+	else {
+		for (const [node, host] of Object.entries(hosts)) {
+			// A docker host URL, or the name of a docker context.
+			if (typeof host === 'string' && (/^(unix|npipe|tcp|ssh|http|https):\/\/\S+$/.test(host) || /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/.test(host))) nodeHosts[node] = host;
+			else errors.push(`"nodeHosts" in ${path}: "${node}" must name a docker host (ssh://user@host, unix:///path, tcp://host:port) or a context (got ${JSON.stringify(host)})`);
+		}
+	}
 	if (errors.length) throw new ConfigError(errors.length === 1 ? (errors[0] as string) : `${errors.length} problems:\n  ${errors.join('\n  ')}`);
-	return {refresh, timeout, logBuffer, logTail, logColors, readOnly, theme: theme ?? 'dark', keymap};
+	return {refresh, timeout, logBuffer, logTail, logColors, readOnly, theme: theme ?? 'dark', keymap, shell, nodeHosts};
 }
 
 /** The settings in effect, as a config file (swarmtui --print-config). */
@@ -132,6 +155,8 @@ export function printable(settings: Settings): string {
 		logColors: settings.logColors,
 		readOnly: settings.readOnly,
 		theme: settings.theme,
+		...(settings.shell ? {shell: settings.shell.join(' ')} : {}),
+		nodeHosts: settings.nodeHosts,
 		keys,
 	};
 	return `${JSON.stringify(out, null, 2)}\n`;

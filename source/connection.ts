@@ -5,13 +5,14 @@
 import {type Actions, createActions} from './actions/index.js';
 import {createClient, type SwarmApi} from './docker/client.js';
 import {listContexts} from './docker/contexts.js';
+import {type NodeConnections, nodeConnections} from './docker/nodes.js';
 import {type ConnectionFlags, describeEndpoint, type Endpoint, resolveEndpoint} from './docker/endpoint.js';
 import {preflight} from './docker/preflight.js';
 import {watchCluster, type Watcher} from './docker/watch.js';
 import type {ActivityLog} from './model/activity.js';
 import type {ClusterStore} from './model/store.js';
 
-type Current = {api: SwarmApi; endpoint: Endpoint; watcher: Watcher; actions: Actions};
+type Current = {api: SwarmApi; endpoint: Endpoint; watcher: Watcher; actions: Actions; nodes: NodeConnections};
 
 export function connection(start: {
 	api: SwarmApi;
@@ -26,10 +27,24 @@ export function connection(start: {
 	/** The --host swarmtui started with: what the "default" context means then. */
 	hostFlag?: string;
 	flags: ConnectionFlags;
+	/** The config file's nodeHosts: how to reach a node's own engine (docker/nodes.ts). */
+	nodeHosts?: Readonly<Record<string, string>>;
 }) {
 	const {store, activity, readOnly, refresh, timeout} = start;
 	const watch = (on: SwarmApi) => watchCluster(on, store, {refresh, onEvent: (event) => activity.addEvent(event)});
-	let current: Current = {api: start.api, endpoint: start.endpoint, watcher: start.early ?? watch(start.api), actions: createActions(start.api, readOnly)};
+	// Each connection has its own routes to the nodes: a switch closes the old ones.
+	const nodesOf = (api: SwarmApi, endpoint: Endpoint) =>
+		nodeConnections({
+			main: () => ({api, endpoint, nodeId: store.get().info?.Swarm?.NodeID}),
+			nodeHosts: start.nodeHosts ?? {},
+			connect: (to) => createClient(to, {timeout}),
+			context: (name) => resolveEndpoint({context: name}),
+		});
+	const make = (api: SwarmApi, endpoint: Endpoint, watcher: Watcher): Current => {
+		const nodes = nodesOf(api, endpoint);
+		return {api, endpoint, watcher, nodes, actions: createActions(api, readOnly, nodes)};
+	};
+	let current: Current = make(start.api, start.endpoint, start.early ?? watch(start.api));
 	const actions: Actions = new Proxy({} as Actions, {get: (_target, key) => current.actions[key as keyof Actions]});
 
 	const switchListeners = new Set<() => void>();
@@ -66,9 +81,10 @@ export function connection(start: {
 			}
 			const old = current;
 			old.watcher.stop();
+			old.nodes.closeAll();
 			old.api.close();
 			store.reset(identity.info, identity.version);
-			current = {api: nextApi, endpoint: next, watcher: watch(nextApi), actions: createActions(nextApi, readOnly)};
+			current = make(nextApi, next, watch(nextApi));
 			for (const listener of switchListeners) listener();
 		},
 	};

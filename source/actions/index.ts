@@ -1,7 +1,9 @@
 // The operations the UI can ask for, bound to one engine and the --read-only flag.
 import type {SwarmWriter} from '../docker/client.js';
+import type {NodeConnections} from '../docker/nodes.js';
 import {type Availability, type Role, setAvailability, setRole} from './node.js';
 import {saveLines} from './savelogs.js';
+import {type OpenedShell, openShell, type ShellRequest, type ShellTarget} from './shell.js';
 import {type Done, removeService, restartService, rollbackService, scaleService, updateImage} from './service.js';
 
 export type Actions = {
@@ -15,9 +17,11 @@ export type Actions = {
 	setRole(nodeId: string, role: Role): Promise<Done>;
 	/** Writes lines to a new file (allowed in read-only mode: the swarm is not touched). */
 	saveLogs(path: string, lines: readonly string[]): Promise<Done>;
+	/** A command on a TTY in a task's container, on its node (refused in read-only mode). */
+	openShell(target: ShellTarget, request: ShellRequest): Promise<OpenedShell>;
 };
 
-export function createActions(api: SwarmWriter, readOnly: boolean): Actions {
+export function createActions(api: SwarmWriter, readOnly: boolean, nodes?: NodeConnections): Actions {
 	const options = {readOnly};
 	return {
 		readOnly,
@@ -29,8 +33,15 @@ export function createActions(api: SwarmWriter, readOnly: boolean): Actions {
 		setAvailability: (id, availability) => setAvailability(api, options, id, availability),
 		setRole: (id, role) => setRole(api, options, id, role),
 		saveLogs: async (path, lines) => ({message: `saved ${lines.length} lines to ${saveLines(path, lines)}`}),
+		openShell: async (target, request) => {
+			if (!nodes) throw new ActionError('no way to reach the nodes\' engines here');
+			return openShell(nodes, readOnly, target, request);
+		},
 	};
 }
 
 export type {Availability, Done, Role};
+export type {OpenedShell, ShellRequest, ShellTarget};
+export {shellCandidates, shellRefusal} from './shell.js';
+import {ActionError} from './errors.js';
 export {ActionError, ReadOnlyError} from './errors.js';

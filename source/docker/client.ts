@@ -6,6 +6,7 @@ import {Agent as HttpsAgent} from 'node:https';
 import Docker from 'dockerode';
 import type {Endpoint} from './endpoint.js';
 import {DockerError, toDockerError} from './errors.js';
+import {type ExecApi, execApi} from './exec.js';
 import {JsonArraySplitter} from './jsonarray.js';
 import {NdjsonSplitter} from './events.js';
 import {type LogHandlers, readLogStream} from './logs.js';
@@ -63,7 +64,8 @@ export type SwarmWriter = {
 
 export type SwarmApi = SwarmReader &
 	SwarmWriter &
-	LogSource & {
+	LogSource &
+	ExecApi & {
 		/** Connected and authenticated (ssh: the one master connection); call before the first request. */
 		ready(batch?: boolean): Promise<void>;
 	};
@@ -240,6 +242,8 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 
 	return {
 		endpoint,
+		// Sessions are streams: over ssh they go through the streams' agent.
+		...execApi(streamer, endpoint),
 		ready: async (batch = false) => {
 			if (ssh) await ssh.ready(batch);
 		},

@@ -124,3 +124,6 @@ export type ApiEvent = {
 
 /** Which stream of a container a log line came from. */
 export type LogStream = 'stdout' | 'stderr';
+
+/** A node as a route to its own engine is chosen by: its ID, hostname and address. */
+export type NodeRef = {id: string; hostname: string; addr?: string};

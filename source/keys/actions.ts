@@ -40,6 +40,8 @@ export const actionDefs = {
 	inspect: {key: 'i', label: 'inspect'},
 	logs: {key: 'l', label: 'logs (of the marked services, if any)', short: 'logs'},
 	rollout: {key: 'o', label: 'rollout in progress', short: 'rollout'},
+	// A shell can change anything in the container: off in --read-only mode.
+	exec: {key: 'E', label: 'shell in the task (a service: one of its running tasks)', short: 'shell', writes: true},
 	// Services.
 	scale: {key: 's', label: 'scale', writes: true},
 	update: {key: 'u', label: 'update image', short: 'update', writes: true},

@@ -6,6 +6,7 @@ import type {ActivityFeed} from '../model/activity.js';
 import type {TaskFilter} from '../model/focus.js';
 import type {ClusterSnapshot} from '../model/snapshot.js';
 import type {LogOptions, OpenLogs} from './sessions/logSession.js';
+import type {HandOver} from './sessions/terminal.js';
 import type {Readable} from './state/valueStore.js';
 import type {ContextAccess} from './views/contexts/state.js';
 import type {Reader} from './views/ui.js';
@@ -40,5 +41,9 @@ export type AppProps = {
 	onRollout?: (serviceId: string | undefined) => void;
 	/** Pasted text (bracketed paste, from the key stream): goes into a field as text, never as keys. */
 	onPaste?: (listener: (text: string) => void) => () => void;
+	/** Gives the terminal to a command (a shell in a container) and takes it back. */
+	handOver?: HandOver;
+	/** What `E` runs in a container (the config's `shell`). */
+	shell?: string[];
 };
 

@@ -56,6 +56,8 @@ export function createUi(props: AppProps, size: {current: {columns: number; rows
 			return stacksCache.stacks;
 		},
 		quit: props.onQuit,
+		handOver: props.handOver,
+		shell: props.shell,
 		help: new ValueStore<Help>({open: false, offset: 0}),
 		dispose: () => {
 			logs.stop();

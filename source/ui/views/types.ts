@@ -3,6 +3,7 @@
 // is typed by the place's actions (keys/places.ts), so a view that forgets one does not
 // compile, and a key never reaches a view that has no use for it.
 import type {ReactNode} from 'react';
+import type {HandOver} from '../sessions/terminal.js';
 import type {ActionName} from '../../keys/actions.js';
 import type {Keymap} from '../../keys/keymap.js';
 import type {ActionOf, PaneName, Place} from '../../keys/places.js';
@@ -122,6 +123,10 @@ export type Ui = {
 	problems: () => Problem[];
 	stacks: () => StackRow[];
 	quit: () => void;
+	/** Gives the terminal to a command and takes it back (sessions/terminal.ts); none in tests without a terminal. */
+	handOver?: HandOver;
+	/** The config's `shell` (words); none: the first of bash, ash, sh in the container. */
+	shell?: string[];
 };
 
 export type {Keymap, Place};

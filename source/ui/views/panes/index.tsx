@@ -14,6 +14,7 @@ import {FilterBar} from './FilterBar.js';
 import {focusPane, move, panesLayout, selected} from './moves.js';
 import {nodeOperation, type NodeKey, operationContext, serviceOperation, type ServiceKey, showOutcome} from './operations.js';
 import {PanesView} from './PanesView.js';
+import {shellHere} from './shell.js';
 import type {Sort} from './state.js';
 import {useStore} from '../../state/valueStore.js';
 
@@ -81,7 +82,21 @@ export const panes: ViewModule<'panes'> = {
 		const {nav, filters} = ui.panes.get();
 		return `${nav.focus}${filters[nav.focus] ? ` /${filters[nav.focus]}` : ''}`;
 	},
-	commands: [paneCommand('nodes', ['nodes', 'no']), paneCommand('services', ['services', 'svc']), paneCommand('tasks', ['tasks', 'ts'])],
+	commands: [
+		paneCommand('nodes', ['nodes', 'no']),
+		paneCommand('services', ['services', 'svc']),
+		paneCommand('tasks', ['tasks', 'ts']),
+		{
+			names: ['exec'],
+			arg: 'CMD',
+			help: 'run CMD on a terminal in the selected task (or a running task of the selected service)',
+			run: (ui, arg) => {
+				const words = arg.trim().split(/\s+/).filter(Boolean);
+				if (ui.nav.view().kind !== 'panes') ui.nav.go({kind: 'panes'});
+				return shellHere(ui, words.length ? words : undefined);
+			},
+		},
+	],
 	page: (_state, ui) => page(ui),
 	handle: {
 		up: (ui) => move(ui, (i, n) => moveIndex(i, -1, n)),
@@ -122,6 +137,7 @@ export const panes: ViewModule<'panes'> = {
 		inspect: openInspect,
 		logs: openLogs,
 		rollout: openRollout,
+		exec: (ui) => shellHere(ui),
 		scale: onService('scale'),
 		update: onService('update'),
 		rollback: onService('rollback'),
