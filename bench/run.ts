@@ -252,17 +252,67 @@ async function labScenario() {
 	};
 }
 
+/**
+ * Keystroke echo through a shell in a task on the connected node: swarmtui's `E`
+ * against `docker exec -it` on the same container, in turns. Each key's time is from
+ * writing it to the pseudo-terminal to the first output after it (the echo).
+ */
+async function execScenario() {
+	const socket = '/run/stlab/node1.sock';
+	if (!existsSync(socket)) return {skipped: 'the lab is not up (npm run lab -- up)'};
+	const docker = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
+	const container = execFileSync(docker, ['-H', `unix://${socket}`, 'ps', '--filter', 'label=com.docker.swarm.service.name=monitor', '--format', '{{.ID}}'], {encoding: 'utf8'}).trim().split('\n')[0];
+	if (!container) return {skipped: 'no monitor task on node1 (npm run lab -- seed)'};
+	const keys = async (pty: ReturnType<typeof startPty>, into: number[]) => {
+		for (let i = 0; i < 40; i++) {
+			into.push(await pty.press('x'));
+			await sleep(40);
+		}
+		await pty.press('\u0015'); // Ctrl-U: the line cleared
+		await pty.press('exit\r');
+	};
+	const viaSwarmtui: number[] = [];
+	const viaDocker: number[] = [];
+	for (let round = 0; round < 2; round++) {
+		const ui = startPty(['--host', `unix://${socket}`], 140, 40, withCache);
+		await ui.waitFor(['monitor', 'shop_web']);
+		for (const key of ['/', ...'monitor', '\r', '\r', '/', ...'node1', '\r']) {
+			await ui.press(key);
+			await sleep(30);
+		}
+		await sleep(500);
+		await ui.press('E');
+		await ui.waitFor([' # ']);
+		await sleep(300);
+		await keys(ui, viaSwarmtui);
+		await sleep(500);
+		await ui.stop();
+		const cli = startPty([], 140, 40, {}, `${docker} -H unix://${socket} exec -it ${container} sh`);
+		await cli.waitFor([' # ']);
+		await sleep(300);
+		await keys(cli, viaDocker);
+		await cli.stop();
+	}
+	const summary = (times: number[]) => ({p50: Math.round(percentile(times, 50) * 10) / 10, p95: Math.round(percentile(times, 95) * 10) / 10});
+	return {container: container.slice(0, 12), keys: viaSwarmtui.length, swarmtuiEchoMs: summary(viaSwarmtui), dockerExecEchoMs: summary(viaDocker)};
+}
+
 const resultsFile = join(import.meta.dirname, 'results.json');
-// --soak-only: the soak alone, its figures put into the last run's results.
+// --soak-only, --exec-only: that part alone, its figures put into the last run's results.
 const soakOnly = process.argv.includes('--soak-only');
-const results: Record<string, unknown> = soakOnly
-	? {...(JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>), soakDate: new Date().toISOString()}
+const execOnly = process.argv.includes('--exec-only');
+const results: Record<string, unknown> = soakOnly || execOnly
+	? {...(JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>), [soakOnly ? 'soakDate' : 'execDate']: new Date().toISOString()}
 	: {date: new Date().toISOString(), node: process.version, machine: `${execFileSync('nproc').toString().trim()} cores`};
 if (process.argv.includes('--logs-only')) {
 	console.log(JSON.stringify(await logScenario()));
 	process.exit(0);
 }
 if (!soakOnly) {
+	process.stderr.write('bench: keystroke echo through a shell in a task…\n');
+	results['exec'] = await execScenario();
+}
+if (!soakOnly && !execOnly) {
 	for (const size of sizes) {
 		process.stderr.write(`bench: ${size.name} cluster…\n`);
 		results[size.name] = await sizeScenario(size);
@@ -275,7 +325,7 @@ if (!soakOnly) {
 // The soak: 30 minutes over ssh on the lab while it misbehaves (bench/soak.ts);
 // --soak-minutes N for another length, --no-soak to leave it out, --soak-only for it alone.
 const soakAt = process.argv.indexOf('--soak-minutes');
-const soakMinutes = process.argv.includes('--no-soak') ? 0 : soakAt > 0 ? Number(process.argv[soakAt + 1]) : 30;
+const soakMinutes = process.argv.includes('--no-soak') || execOnly ? 0 : soakAt > 0 ? Number(process.argv[soakAt + 1]) : 30;
 if (soakMinutes > 0 && existsSync('/run/stlab/node1.sock')) {
 	process.stderr.write(`bench: soak, ${soakMinutes} minutes…\n`);
 	results['soak'] = await soakScenario(soakMinutes);
@@ -324,4 +374,5 @@ row(['idle requests/min', JSON.stringify(small.idleRequestsPerMinute), JSON.stri
 console.log(`logs: ${logs.linesPerSecond} lines/s ingested of ${logs.offeredPerSecond} sent; ${logs.lostLines} of ${logs.sentLines} lines lost once the streams drained; RSS ${logs.rssMbAt2s} -> ${logs.rssMbAtEnd} MB; buffer ${logs.bufferLines}, dropped ${logs.droppedOldest}`);
 console.log(`lab: ${JSON.stringify(results['lab'])}`);
 if (soak) console.log(`soak: ${JSON.stringify({...soak, samples: undefined})}`);
+console.log(`exec: ${JSON.stringify(results['exec'])}`);
 for (const t of results['targets'] as Array<{name: string; ok: boolean; value: string}>) console.log(`${t.ok ? 'PASS' : 'MISS'}  ${t.name}: ${t.value}`);

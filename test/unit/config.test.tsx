@@ -41,6 +41,20 @@ describe('the config file', () => {
 		expect(problem(() => resolveSettings({}, {}, path))).toBe('');
 	});
 
+	it('shell and nodeHosts: words of a command; hostnames to docker hosts or contexts', () => {
+		const settings = resolveSettings({shell: 'bash -l', nodeHosts: {worker1: 'ssh://ops@10.0.0.12', worker2: 'unix:///run/w2.sock', worker3: 'w3-tls'}}, {}, path);
+		expect(settings.shell).toEqual(['bash', '-l']);
+		expect(settings.nodeHosts).toEqual({worker1: 'ssh://ops@10.0.0.12', worker2: 'unix:///run/w2.sock', worker3: 'w3-tls'});
+		expect(resolveSettings({shell: 'bash'}, {shell: 'sh'}, path).shell).toEqual(['sh']);
+		expect(resolveSettings({}, {}, path)).toMatchObject({shell: undefined, nodeHosts: {}});
+		const message = problem(() => resolveSettings({shell: ' ', nodeHosts: {worker1: 'ftp://x', worker2: 3}} as never, {}, path));
+		expect(message).toContain('3 problems');
+		expect(message).toContain(`"shell" in ${path} must be a command`);
+		expect(message).toContain(`"nodeHosts" in ${path}: "worker1" must name a docker host`);
+		expect(problem(() => resolveSettings({nodeHosts: ['x']} as never, {}, path))).toContain('"nodeHosts" in');
+		expect(printable(settings)).toContain('"shell": "bash -l"');
+	});
+
 	it('a missing file is the defaults; a broken one says so', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'swarmtui-config-'));
 		expect(readConfigFile(join(dir, 'none.json'))).toEqual({});
