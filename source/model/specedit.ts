@@ -1,0 +1,173 @@
+// A service spec as the operator edits it: YAML out (the engine's own field names, the
+// `yaml` package), YAML back in with its errors named by line and field, and the
+// changes between two specs as field paths, with list items that are really sets
+// (env entries, ports, constraints, mounts, secrets, configs, networks) compared as
+// set items, not by their position. The edit flow (editor, confirm, apply) builds on
+// these; nothing here does I/O.
+import {parseDocument, stringify} from 'yaml';
+
+type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
+
+/** The spec as YAML, under a comment header (each line prefixed with "# "). */
+export function specToYaml(spec: unknown, header: readonly string[] = []): string {
+	const body = stringify(spec ?? {}, {lineWidth: 0, aliasDuplicateObjects: false, indentSeq: true});
+	return `${header.map((line) => (line ? `# ${line}` : '#')).join('\n')}${header.length ? '\n' : ''}${body}`;
+}
+
+export type ParsedSpec = {ok: true; spec: {[key: string]: Json}} | {ok: false; error: string};
+
+/** Parses what the operator saved: YAML errors with their line, then the spec's shape. */
+export function parseSpecYaml(text: string): ParsedSpec {
+	const doc = parseDocument(text, {uniqueKeys: true, prettyErrors: true});
+	const first = doc.errors[0];
+	if (first) {
+		const line = first.linePos?.[0]?.line;
+		const message = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+		return {ok: false, error: `${line ? `line ${line}: ` : ''}${message}`};
+	}
+	const value = doc.toJS({maxAliasCount: 0}) as Json;
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return {ok: false, error: 'the file must hold the spec as a mapping (Name:, TaskTemplate:, …)'};
+	const problems = checkShape(value, serviceSpec, '');
+	if (problems.length) return {ok: false, error: problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : '')};
+	return {ok: true, spec: value};
+}
+
+// The fields of a ServiceSpec (Engine API 1.41+) and their kinds. Objects listed as
+// 'object' are passed through unchecked inside (the engine checks them).
+type Kind = 'string' | 'number' | 'boolean' | 'strings' | 'labels' | 'object' | 'objects' | Shape;
+type Shape = {[field: string]: Kind};
+const updateConfig: Shape = {Parallelism: 'number', Delay: 'number', FailureAction: 'string', Monitor: 'number', MaxFailureRatio: 'number', Order: 'string'};
+const serviceSpec: Shape = {
+	Name: 'string',
+	Labels: 'labels',
+	TaskTemplate: {
+		ContainerSpec: {
+			Image: 'string', Labels: 'labels', Command: 'strings', Args: 'strings', Hostname: 'string', Env: 'strings', Dir: 'string', User: 'string',
+			Groups: 'strings', Privileges: 'object', TTY: 'boolean', OpenStdin: 'boolean', ReadOnly: 'boolean', Mounts: 'objects', StopSignal: 'string',
+			StopGracePeriod: 'number', HealthCheck: 'object', Hosts: 'strings', DNSConfig: 'object', Secrets: 'objects', Configs: 'objects',
+			Isolation: 'string', Init: 'boolean', Sysctls: 'labels', CapabilityAdd: 'strings', CapabilityDrop: 'strings', Ulimits: 'objects',
+		},
+		PluginSpec: 'object', NetworkAttachmentSpec: 'object',
+		Resources: {Limits: 'object', Reservations: 'object'},
+		RestartPolicy: {Condition: 'string', Delay: 'number', MaxAttempts: 'number', Window: 'number'},
+		Placement: {Constraints: 'strings', Preferences: 'objects', MaxReplicas: 'number', Platforms: 'objects'},
+		ForceUpdate: 'number', Runtime: 'string', Networks: 'objects', LogDriver: 'object',
+	},
+	Mode: {Replicated: {Replicas: 'number'}, Global: 'object', ReplicatedJob: 'object', GlobalJob: 'object'},
+	UpdateConfig: updateConfig,
+	RollbackConfig: updateConfig,
+	Networks: 'objects',
+	EndpointSpec: {Mode: 'string', Ports: 'objects'},
+};
+
+function checkShape(value: Json, shape: Shape, at: string): string[] {
+	const problems: string[] = [];
+	for (const [field, inner] of Object.entries(value as {[key: string]: Json})) {
+		const path = at ? `${at}.${field}` : field;
+		const kind = shape[field];
+		if (kind === undefined) {
+			problems.push(`unknown field ${path}${at ? '' : ' (a ServiceSpec has: ' + Object.keys(shape).join(', ') + ')'}`);
+			continue;
+		}
+		if (inner === null) continue; // unset
+		const wrong = (expected: string) => problems.push(`${path} must be ${expected} (got ${describe(inner)})`);
+		if (typeof kind === 'object') {
+			if (typeof inner !== 'object' || Array.isArray(inner)) wrong('a mapping');
+			else problems.push(...checkShape(inner, kind, path));
+		} else if (kind === 'string' || kind === 'number' || kind === 'boolean') {
+			if (typeof inner !== kind) wrong(`a ${kind}`);
+		} else if (kind === 'strings') {
+			if (!Array.isArray(inner) || inner.some((item) => typeof item !== 'string')) wrong('a list of strings');
+		} else if (kind === 'labels') {
+			if (typeof inner !== 'object' || Array.isArray(inner) || Object.values(inner).some((item) => typeof item !== 'string')) wrong('a mapping of strings');
+		} else if (kind === 'objects') {
+			if (!Array.isArray(inner) || inner.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))) wrong('a list of mappings');
+		} else if (kind === 'object') {
+			if (typeof inner !== 'object' || Array.isArray(inner)) wrong('a mapping');
+		}
+	}
+	return problems;
+}
+
+function describe(value: Json): string {
+	if (Array.isArray(value)) return 'a list';
+	if (value === null) return 'nothing';
+	if (typeof value === 'object') return 'a mapping';
+	return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+export type Change = {path: string; from?: string; to?: string};
+
+// Lists whose order means nothing, and what names an item in each.
+const sets: Array<[RegExp, (item: Json) => string]> = [
+	[/^TaskTemplate\.ContainerSpec\.Env$/, (item) => `env ${String(item).split('=')[0]}`],
+	[/^TaskTemplate\.Placement\.Constraints$/, (item) => `constraint ${String(item)}`],
+	[/^EndpointSpec\.Ports$/, (item) => `port ${field(item, 'TargetPort')}/${field(item, 'Protocol') || 'tcp'}${field(item, 'PublishedPort') ? ` (published ${field(item, 'PublishedPort')})` : ''}`],
+	[/^TaskTemplate\.ContainerSpec\.Mounts$/, (item) => `mount ${field(item, 'Target')}`],
+	[/^TaskTemplate\.ContainerSpec\.Secrets$/, (item) => `secret ${field(item, 'SecretName')} -> ${fileName(item)}`],
+	[/^TaskTemplate\.ContainerSpec\.Configs$/, (item) => `config ${field(item, 'ConfigName')} -> ${fileName(item)}`],
+	[/^(TaskTemplate\.)?Networks$/, (item) => `network ${field(item, 'Target')}`],
+];
+
+const field = (item: Json, name: string): string => {
+	const value = item && typeof item === 'object' && !Array.isArray(item) ? item[name] : undefined;
+	return value === undefined || value === null ? '' : String(value);
+};
+const fileName = (item: Json): string => {
+	const file = item && typeof item === 'object' && !Array.isArray(item) ? item['File'] : undefined;
+	return file && typeof file === 'object' && !Array.isArray(file) ? String(file['Name'] ?? '') : '';
+};
+
+/** The changes from `before` to `after`, as field paths with old and new values. */
+export function specChanges(before: unknown, after: unknown): Change[] {
+	const a = flat(before as Json, '', new Map());
+	const b = flat(after as Json, '', new Map());
+	const changes: Change[] = [];
+	for (const [path, value] of a) {
+		if (!b.has(path)) changes.push({path, from: value});
+		else if (b.get(path) !== value) changes.push({path, from: value, to: b.get(path)});
+	}
+	for (const [path, value] of b) if (!a.has(path)) changes.push({path, to: value});
+	return changes;
+}
+
+function flat(value: Json | undefined, at: string, out: Map<string, string>): Map<string, string> {
+	if (value === undefined || value === null) return out;
+	if (Array.isArray(value)) {
+		const named = sets.find(([pattern]) => pattern.test(at));
+		if (named) {
+			const counts = new Map<string, number>();
+			for (const item of value) {
+				let name = named[1](item);
+				// Two items of one name (two mounts on one target are the engine's to refuse) stay apart.
+				const seen = counts.get(name) ?? 0;
+				counts.set(name, seen + 1);
+				if (seen) name = `${name} #${seen + 1}`;
+				out.set(name, typeof item === 'object' ? JSON.stringify(item) : String(item));
+			}
+		} else if (value.every((item) => item === null || typeof item !== 'object')) {
+			out.set(at, value.map((item) => String(item)).join(' '));
+		} else {
+			value.forEach((item, index) => flat(item, `${at}[${index}]`, out));
+		}
+		return out;
+	}
+	if (typeof value === 'object') {
+		const keys = Object.keys(value);
+		if (keys.length === 0) out.set(at, '{}');
+		for (const key of keys) flat(value[key], at ? `${at}.${key}` : key, out);
+		return out;
+	}
+	out.set(at, typeof value === 'string' ? value : JSON.stringify(value));
+	return out;
+}
+
+/** One line per change, for the confirmation: "env LOG_LEVEL: info -> debug". */
+export function changeLines(changes: readonly Change[]): string[] {
+	return changes.map(({path, from, to}) => {
+		const name = path.replace(/^TaskTemplate\.ContainerSpec\./, '').replace(/^TaskTemplate\./, '');
+		if (from === undefined) return `+ ${name}${to && !name.startsWith('env ') && !name.startsWith('constraint ') ? `: ${to}` : to && name.startsWith('env ') ? `=${to.slice(to.indexOf('=') + 1)}` : ''}`;
+		if (to === undefined) return `- ${name}`;
+		return `${name}: ${name.startsWith('env ') ? from.slice(from.indexOf('=') + 1) : from} -> ${name.startsWith('env ') ? to.slice(to.indexOf('=') + 1) : to}`;
+	});
+}
