@@ -14,6 +14,14 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 
+// An older Node (a system's Node 20, found first on PATH) would fail on its first call
+// below with a TypeError: say what is needed instead. The floor is package.json's engines.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 24 || (major === 24 && minor < 11)) {
+	process.stderr.write(`swarmtui: needs Node.js 24.11 or newer, and this is ${process.version} (${process.execPath}); install a newer Node, or use the single executable (README, "Install")\n`);
+	process.exit(1);
+}
+
 const app = join(__dirname, 'app.cjs');
 const cacheDir = join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'swarmtui');
 

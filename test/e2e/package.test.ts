@@ -2,7 +2,7 @@
 // executable on a machine without Node, the arm64 executable checked for what it is, the
 // container image loaded into the lab manager's engine and run there, and the npm tarball
 // installed into an empty prefix and run on the lowest Node the package declares.
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
@@ -94,6 +94,11 @@ describe('the npm package', () => {
 		expect(existsSync(join(prefix, 'lib', 'node_modules', 'swarmtui', 'node_modules'))).toBe(false);
 		const bin = join(prefix, 'bin', 'swarmtui');
 		expect(execFileSync(bin, ['--version'], {env, encoding: 'utf8'}).trim()).toBe(`swarmtui ${pkg.version} (node v${lowest?.version})`);
+		// Under a Node older than it declares: a sentence, not a stack trace.
+		const old = spawnSync(bin, ['--version'], {env: {...process.env, PATH: `/usr/bin:${process.env['PATH']}`}, encoding: 'utf8'});
+		expect(execFileSync('/usr/bin/node', ['--version'], {encoding: 'utf8'})).toMatch(/^v(1\d|2[0-3])\./);
+		expect(old.status).toBe(1);
+		expect(old.stderr).toMatch(/^swarmtui: needs Node\.js 24\.11 or newer, and this is v\d+\.\d+\.\d+ \(\/usr\/bin\/node\)/);
 		const term = start(['--host', manager], {columns: 150, rows: 30, env: {PATH: env.PATH as string}, program: [bin]});
 		const screen = await term.waitFor(/monitor\s+global/, 20_000);
 		expect(screen).toMatch(/Nodes 3/);
