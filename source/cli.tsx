@@ -16,6 +16,7 @@ import {checkArgs} from './flags.js';
 import {ClusterStore} from './model/store.js';
 import {ActivityLog} from './model/activity.js';
 import {connection} from './connection.js';
+import {editText} from './editor.js';
 import {leaveAltScreen} from './ui/screen.js';
 import {ConfigError, configPath, printable, readConfigFile, resolveSettings, type Settings} from './config.js';
 
@@ -252,6 +253,7 @@ async function main(): Promise<void> {
 		inspect: (kind, id) => (kind === 'service' ? current().api.inspectService(id) : kind === 'node' ? current().api.inspectNode(id) : current().api.inspectTask(id)),
 		contexts,
 		shell: settings.shell,
+		editText,
 		onQuit: () => quit(0),
 	});
 	// The launcher keeps Node's compile cache of what a start runs (source/boot.ts).

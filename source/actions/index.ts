@@ -1,7 +1,9 @@
 // The operations the UI can ask for, bound to one engine and the --read-only flag.
 import type {SwarmWriter} from '../docker/client.js';
 import type {NodeConnections} from '../docker/nodes.js';
+import type {ApiService, ApiServiceSpec} from '../docker/types.js';
 import {type Availability, type Role, setAvailability, setRole} from './node.js';
+import {applySpec} from './edit.js';
 import {saveLines} from './savelogs.js';
 import {type OpenedShell, openShell, type ShellRequest, type ShellTarget} from './shell.js';
 import {type Done, removeService, restartService, rollbackService, scaleService, updateImage} from './service.js';
@@ -17,6 +19,8 @@ export type Actions = {
 	setRole(nodeId: string, role: Role): Promise<Done>;
 	/** Writes lines to a new file (allowed in read-only mode: the swarm is not touched). */
 	saveLogs(path: string, lines: readonly string[]): Promise<Done>;
+	/** The service's whole spec as the operator edited it, with the version it was read at. */
+	applySpec(read: ApiService, spec: ApiServiceSpec): Promise<Done>;
 	/** A command on a TTY in a task's container, on its node (refused in read-only mode). */
 	openShell(target: ShellTarget, request: ShellRequest): Promise<OpenedShell>;
 };
@@ -33,6 +37,7 @@ export function createActions(api: SwarmWriter, readOnly: boolean, nodes?: NodeC
 		setAvailability: (id, availability) => setAvailability(api, options, id, availability),
 		setRole: (id, role) => setRole(api, options, id, role),
 		saveLogs: async (path, lines) => ({message: `saved ${lines.length} lines to ${saveLines(path, lines)}`}),
+		applySpec: (read, spec) => applySpec(api, readOnly, read, spec),
 		openShell: async (target, request) => {
 			if (!nodes) throw new ActionError('no way to reach the nodes\' engines here');
 			return openShell(nodes, readOnly, target, request);
@@ -45,3 +50,4 @@ export type {OpenedShell, ShellRequest, ShellTarget};
 export {shellCandidates, shellRefusal} from './shell.js';
 import {ActionError} from './errors.js';
 export {ActionError, ReadOnlyError} from './errors.js';
+export {ChangedMeanwhile} from './edit.js';

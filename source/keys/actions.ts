@@ -40,6 +40,7 @@ export const actionDefs = {
 	inspect: {key: 'i', label: 'inspect'},
 	logs: {key: 'l', label: 'logs (of the marked services, if any)', short: 'logs'},
 	rollout: {key: 'o', label: 'rollout in progress', short: 'rollout'},
+	edit: {key: 'e', label: 'edit the spec in $EDITOR (the changes shown first)', short: 'edit', writes: true},
 	// A shell can change anything in the container: off in --read-only mode.
 	exec: {key: 'E', label: 'shell in the task (a service: one of its running tasks)', short: 'shell', writes: true},
 	// Services.

@@ -20,7 +20,7 @@ export type PlaceDef = {
 
 const move = {up: true, down: true, pageUp: true, pageDown: true, top: true, bottom: true} as const;
 const panes = {...move, nextPane: true, previousPane: true, filter: true, sort: true, history: true, inspect: true, rollout: true, back: 'back a step / clear the filter'} as const;
-const serviceActions = {scale: true, update: true, rollback: true, restart: true, remove: true, logs: true, exec: true} as const;
+const serviceActions = {scale: true, update: true, rollback: true, restart: true, remove: true, logs: true, exec: true, edit: true} as const;
 const list = {...move, back: true} as const;
 
 export const places = {

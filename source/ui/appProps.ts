@@ -43,6 +43,8 @@ export type AppProps = {
 	onPaste?: (listener: (text: string) => void) => () => void;
 	/** Gives the terminal to a command (a shell in a container) and takes it back. */
 	handOver?: HandOver;
+	/** The operator's editor on a text ($VISUAL, $EDITOR, vi): the saved text, or undefined. */
+	editText?: (text: string, name: string) => Promise<string | undefined>;
 	/** What `E` runs in a container (the config's `shell`). */
 	shell?: string[];
 };

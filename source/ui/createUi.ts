@@ -58,6 +58,7 @@ export function createUi(props: AppProps, size: {current: {columns: number; rows
 		quit: props.onQuit,
 		handOver: props.handOver,
 		shell: props.shell,
+		editText: props.editText,
 		help: new ValueStore<Help>({open: false, offset: 0}),
 		dispose: () => {
 			logs.stop();

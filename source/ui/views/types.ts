@@ -125,6 +125,8 @@ export type Ui = {
 	quit: () => void;
 	/** Gives the terminal to a command and takes it back (sessions/terminal.ts); none in tests without a terminal. */
 	handOver?: HandOver;
+	/** The operator's editor on a text (the CLI's: source/editor.ts); undefined: dropped. */
+	editText?: (text: string, name: string) => Promise<string | undefined>;
 	/** The config's `shell` (words); none: the first of bash, ash, sh in the container. */
 	shell?: string[];
 };

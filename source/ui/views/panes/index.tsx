@@ -11,9 +11,10 @@ import type {Handler, ViewModule} from '../types.js';
 import type {Ui} from '../types.js';
 import {nodeColumns, serviceColumns, taskColumns} from './columns.js';
 import {FilterBar} from './FilterBar.js';
-import {focusPane, move, panesLayout, selected} from './moves.js';
+import {focusPane, move, panesLayout, selected, selectedServiceId} from './moves.js';
 import {nodeOperation, type NodeKey, operationContext, serviceOperation, type ServiceKey, showOutcome} from './operations.js';
 import {PanesView} from './PanesView.js';
+import {editHere} from './edit.js';
 import {shellHere} from './shell.js';
 import type {Sort} from './state.js';
 import {useStore} from '../../state/valueStore.js';
@@ -30,16 +31,9 @@ const onService =
 	(ui) => {
 		const offline = ui.runner.offline();
 		if (offline) return ui.say(offline, true);
-		const pane = ui.panes.get().nav.focus;
-		let id: string | undefined;
-		if (pane === 'services') {
-			const row = selected(ui, 'services');
-			if (row?.kind === 'stack') return `select a service: this row is the stack ${row.name}`;
-			id = row?.id;
-		} else if (pane === 'tasks') {
-			id = selected(ui, 'tasks')?.serviceId;
-		}
-		const service = id ? ui.cluster.get().services.get(id) : undefined;
+		const chosen = selectedServiceId(ui);
+		if ('why' in chosen) return chosen.why;
+		const service = ui.cluster.get().services.get(chosen.id);
 		if (!service) return 'select a service first';
 		showOutcome(ui, serviceOperation(operationContext(ui), key, service));
 	};
@@ -138,6 +132,7 @@ export const panes: ViewModule<'panes'> = {
 		logs: openLogs,
 		rollout: openRollout,
 		exec: (ui) => shellHere(ui),
+		edit: (ui) => editHere(ui),
 		scale: onService('scale'),
 		update: onService('update'),
 		rollback: onService('rollback'),

@@ -48,6 +48,20 @@ export function selected<P extends PaneName>(ui: Ui, pane: P): RowOf[P] | undefi
 	return rows[selectedIndex(rows, place.id, place.index)];
 }
 
+/** The service a service action means here: the selected service, or the selected task's; else why none. */
+export function selectedServiceId(ui: Ui): {id: string} | {why: string} {
+	const pane = ui.panes.get().nav.focus;
+	let id: string | undefined;
+	if (pane === 'services') {
+		const row = selected(ui, 'services');
+		if (row?.kind === 'stack') return {why: `select a service: this row is the stack ${row.name}`};
+		id = row?.id;
+	} else if (pane === 'tasks') {
+		id = selected(ui, 'tasks')?.serviceId;
+	}
+	return id ? {id} : {why: 'select a service first'};
+}
+
 const widths = new WeakMap<readonly NodeRow[], number>();
 
 /** The panes' sizes for the body's size (undefined: the terminal is too small). */

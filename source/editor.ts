@@ -1,0 +1,32 @@
+// The operator's editor on a text (the UI runs it inside the terminal hand-over, and
+// gets it from the CLI: the UI does no file or process I/O itself): a private file (a
+// 0700 folder of its own, the file 0600), $VISUAL, else $EDITOR, else vi, and the file
+// removed afterwards whatever happened. Answers the saved text, or undefined when the
+// editor failed (a non-zero exit: quitting vi with :cq drops the edit).
+import {spawn} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+export function editorCommand(env: NodeJS.ProcessEnv = process.env): string[] {
+	const chosen = (env['VISUAL'] || env['EDITOR'] || 'vi').trim();
+	return chosen.split(/\s+/).filter(Boolean);
+}
+
+export async function editText(text: string, name: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+	const dir = mkdtempSync(join(tmpdir(), 'swarmtui-edit-'));
+	const file = join(dir, `${name.replace(/[^\w.-]/g, '_')}.yaml`);
+	try {
+		writeFileSync(file, text, {mode: 0o600});
+		const [command, ...args] = editorCommand(env);
+		const code = await new Promise<number | null>((resolve) => {
+			const child = spawn(command as string, [...args, file], {stdio: 'inherit'});
+			child.on('error', () => resolve(127));
+			child.on('exit', (exit) => resolve(exit));
+		});
+		if (code !== 0) return undefined;
+		return readFileSync(file, 'utf8');
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
