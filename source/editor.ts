@@ -16,6 +16,9 @@ export function editorCommand(env: NodeJS.ProcessEnv = process.env): string[] {
 export async function editText(text: string, name: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
 	const dir = mkdtempSync(join(tmpdir(), 'swarmtui-edit-'));
 	const file = join(dir, `${name.replace(/[^\w.-]/g, '_')}.yaml`);
+	// Removed even if swarmtui ends meanwhile (a dropped ssh session ends it with the editor).
+	const remove = () => rmSync(dir, {recursive: true, force: true});
+	process.once('exit', remove);
 	try {
 		writeFileSync(file, text, {mode: 0o600});
 		const [command, ...args] = editorCommand(env);
@@ -27,6 +30,7 @@ export async function editText(text: string, name: string, env: NodeJS.ProcessEn
 		if (code !== 0) return undefined;
 		return readFileSync(file, 'utf8');
 	} finally {
-		rmSync(dir, {recursive: true, force: true});
+		process.removeListener('exit', remove);
+		remove();
 	}
 }

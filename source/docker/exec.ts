@@ -42,7 +42,8 @@ export function execApi(docker: Docker, endpoint: Endpoint): ExecApi {
 		new Promise<void>((resolve) => {
 			stream.once('end', resolve);
 			stream.once('close', resolve);
-			stream.once('error', () => resolve());
+			// Kept for good: an error after the end must not go unheard.
+			stream.on('error', () => resolve());
 			stream.resume();
 		});
 	return {
@@ -75,6 +76,9 @@ export function execApi(docker: Docker, endpoint: Endpoint): ExecApi {
 			} catch (error) {
 				throw toDockerError(error, endpoint);
 			}
+			// The socket may report an error before anyone attaches to it, or after the
+			// session ended (a reset once destroyed): never an "unexpected error".
+			stream.on('error', () => undefined);
 			// Right after the start the engine may not know the exec's TTY yet ("no such
 			// exec", seen over ssh, where the start's answer outruns the daemon): a few tries.
 			const resize = async ({columns, rows}: TerminalSize) => {
