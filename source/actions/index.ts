@@ -2,7 +2,7 @@
 import type {SwarmWriter} from '../docker/client.js';
 import type {NodeConnections} from '../docker/nodes.js';
 import type {ApiService, ApiServiceSpec} from '../docker/types.js';
-import {type Availability, type Role, setAvailability, setRole} from './node.js';
+import {type Availability, type Role, setAvailability, setNodeLabel, setRole} from './node.js';
 import {applySpec} from './edit.js';
 import {saveLines} from './savelogs.js';
 import {type OpenedShell, openShell, type ShellRequest, type ShellTarget} from './shell.js';
@@ -17,6 +17,8 @@ export type Actions = {
 	remove(serviceId: string, typedName: string): Promise<Done>;
 	setAvailability(nodeId: string, availability: Availability): Promise<Done>;
 	setRole(nodeId: string, role: Role): Promise<Done>;
+	/** `key=value` adds or changes a node label, `-key` removes it. */
+	setNodeLabel(nodeId: string, input: string): Promise<Done>;
 	/** Writes lines to a new file (allowed in read-only mode: the swarm is not touched). */
 	saveLogs(path: string, lines: readonly string[]): Promise<Done>;
 	/** The service's whole spec as the operator edited it, with the version it was read at. */
@@ -36,6 +38,7 @@ export function createActions(api: SwarmWriter, readOnly: boolean, nodes?: NodeC
 		remove: (id, typed) => removeService(api, options, id, typed),
 		setAvailability: (id, availability) => setAvailability(api, options, id, availability),
 		setRole: (id, role) => setRole(api, options, id, role),
+		setNodeLabel: (id, input) => setNodeLabel(api, options, id, input),
 		saveLogs: async (path, lines) => ({message: `saved ${lines.length} lines to ${saveLines(path, lines)}`}),
 		applySpec: (read, spec) => applySpec(api, readOnly, read, spec),
 		openShell: async (target, request) => {
@@ -48,6 +51,7 @@ export function createActions(api: SwarmWriter, readOnly: boolean, nodes?: NodeC
 export type {Availability, Done, Role};
 export type {OpenedShell, ShellRequest, ShellTarget};
 export {shellCandidates, shellRefusal} from './shell.js';
+export {parseLabelChange} from './node.js';
 import {ActionError} from './errors.js';
 export {ActionError, ReadOnlyError} from './errors.js';
 export {ChangedMeanwhile} from './edit.js';

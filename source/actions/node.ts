@@ -44,3 +44,33 @@ export async function setRole(api: SwarmWriter, options: ActionOptions, id: stri
 	});
 	return {message: `${hostname(node)} ${role === 'manager' ? 'promoted to manager' : 'demoted to worker'}`};
 }
+
+export type LabelChange = {key: string; value?: string};
+
+/** `key=value` sets a label, `-key` removes one; anything else is an error in words. */
+export function parseLabelChange(input: string): LabelChange | {error: string} {
+	const text = input.trim();
+	if (text.startsWith('-')) {
+		const key = text.slice(1).trim();
+		return key && !/[\s=]/.test(key) ? {key} : {error: 'to remove a label: -key (no spaces, no =)'};
+	}
+	const at = text.indexOf('=');
+	if (at <= 0) return {error: 'key=value to add or change a label, -key to remove one'};
+	const key = text.slice(0, at).trim();
+	if (/\s/.test(key)) return {error: `a label key has no spaces (got "${key}")`};
+	return {key, value: text.slice(at + 1)};
+}
+
+export async function setNodeLabel(api: SwarmWriter, options: ActionOptions, id: string, input: string): Promise<Done> {
+	const change = parseLabelChange(input);
+	if ('error' in change) throw new ActionError(change.error);
+	const node = await changeNode(api, options, id, (current) => {
+		const labels = {...(current.Spec?.Labels ?? {})};
+		if (change.value === undefined) {
+			if (!(change.key in labels)) throw new ActionError(`${hostname(current)} has no label ${change.key}`);
+			delete labels[change.key];
+		} else labels[change.key] = change.value;
+		return {...current.Spec, Labels: labels};
+	});
+	return {message: change.value === undefined ? `${hostname(node)}: label ${change.key} removed` : `${hostname(node)}: label ${change.key}=${change.value} set`};
+}

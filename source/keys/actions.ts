@@ -55,6 +55,7 @@ export const actionDefs = {
 	pause: {key: 'p', label: 'pause node', short: 'pause', writes: true},
 	promote: {key: '+', label: 'promote to manager', writes: true},
 	demote: {key: '-', label: 'demote to worker', writes: true},
+	label: {key: 'L', label: 'add or change a node label (key=value), or remove one (-key)', short: 'label', writes: true},
 	// Everywhere.
 	command: {key: ':', label: 'command'},
 	help: {key: '?', label: 'help'},

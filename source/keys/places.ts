@@ -26,7 +26,7 @@ const list = {...move, back: true} as const;
 export const places = {
 	nodes: {
 		title: 'the nodes pane',
-		actions: {open: 'tasks of the node', drain: true, activate: true, pause: true, promote: true, demote: true, ...panes},
+		actions: {open: 'tasks of the node', drain: true, activate: true, pause: true, promote: true, demote: true, label: true, ...panes},
 		short: {open: 'tasks'},
 		footer: ['nextPane', 'open', 'drain', 'activate', 'pause', 'inspect', 'filter', 'help', 'quit'],
 	},

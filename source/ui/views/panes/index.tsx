@@ -15,6 +15,7 @@ import {focusPane, move, panesLayout, selected, selectedServiceId} from './moves
 import {nodeOperation, type NodeKey, operationContext, serviceOperation, type ServiceKey, showOutcome} from './operations.js';
 import {PanesView} from './PanesView.js';
 import {editHere} from './edit.js';
+import {labelNode} from './label.js';
 import {shellHere} from './shell.js';
 import type {Sort} from './state.js';
 import {useStore} from '../../state/valueStore.js';
@@ -143,6 +144,7 @@ export const panes: ViewModule<'panes'> = {
 		pause: onNode('pause'),
 		promote: onNode('promote'),
 		demote: onNode('demote'),
+		label: (ui) => labelNode(ui),
 	},
 	// The filter is typed here, not in a separate input, so a burst like "/mon" arriving
 	// in one read lands in the filter whole.
