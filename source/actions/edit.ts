@@ -9,10 +9,7 @@ import {ActionError, ReadOnlyError} from './errors.js';
 import type {Done} from './service.js';
 
 export class ChangedMeanwhile extends ActionError {
-	constructor(
-		readonly current: ApiService,
-		readonly theirs: string[],
-	) {
+	constructor(current: ApiService, theirs: string[]) {
 		const name = current.Spec?.Name ?? current.ID.slice(0, 12);
 		super(`${name} changed while you edited it (not applied): ${theirs.slice(0, 3).join('; ')}${theirs.length > 3 ? `; and ${theirs.length - 3} more` : ''}`);
 	}

@@ -54,4 +54,3 @@ export {shellCandidates, shellRefusal} from './shell.js';
 export {parseLabelChange} from './node.js';
 import {ActionError} from './errors.js';
 export {ActionError, ReadOnlyError} from './errors.js';
-export {ChangedMeanwhile} from './edit.js';

@@ -4,7 +4,6 @@
 // them with the version read before editing. If the service changed meanwhile, the
 // footer says what the other change did and nothing is applied (`e` again starts from
 // the current spec).
-import {ChangedMeanwhile} from '../../../actions/index.js';
 import type {ApiService, ApiServiceSpec} from '../../../docker/types.js';
 import {changeLines, parseSpecYaml, specChanges, specToYaml} from '../../../model/specedit.js';
 import type {Ui} from '../types.js';
@@ -18,7 +17,6 @@ export function editHere(ui: Ui): string | void {
 	if (offline) return offline;
 	const chosen = selectedServiceId(ui);
 	if ('why' in chosen) return chosen.why;
-	if (ui.readOnly) return 'read-only mode: swarmtui was started with --read-only, so nothing can be changed';
 	const {handOver, editText} = ui;
 	const inspect = ui.reader.inspect;
 	if (!handOver || !inspect || !editText) return 'this screen cannot open an editor';
@@ -70,5 +68,5 @@ export function editHere(ui: Ui): string | void {
 			});
 			return;
 		}
-	})().catch((error: unknown) => ui.say(error instanceof ChangedMeanwhile ? error.message : String(error), true));
+	})().catch((error: unknown) => ui.say(error instanceof Error ? error.message : String(error), true));
 }
