@@ -58,6 +58,11 @@ export type SwarmWriter = {
 	/** Swarm-scoped networks, secrets (never their values: the API has none) or configs. */
 	listObjects(kind: 'networks' | 'secrets' | 'configs'): Promise<Array<Record<string, unknown>>>;
 	updateNode(id: string, version: number, spec: NonNullable<ApiNode['Spec']>): Promise<void>;
+	/** POST /services/create (the image not resolved: the spec names it as the operator wrote it). */
+	createService(spec: ApiServiceSpec): Promise<{ID: string; Warnings?: string[] | null}>;
+	/** POST /secrets/create or /configs/create; Data is base64. */
+	createObject(kind: 'secrets' | 'configs', spec: {Name: string; Data: string; Labels?: Record<string, string>}): Promise<{ID: string}>;
+	removeObject(kind: 'secrets' | 'configs', id: string): Promise<void>;
 	/** The registry's digest for an image reference (GET /distribution/{name}/json). */
 	distribution(image: string): Promise<{Descriptor?: {digest?: string}}>;
 };
@@ -308,6 +313,11 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 		updateNode: async (nodeId, version, spec) => {
 			// A demotion is answered once raft has removed the member: allow it a minute.
 			await request('POST', `/nodes/${id(nodeId)}/update`, {version}, spec, 60_000);
+		},
+		createService: (spec) => request('POST', '/services/create', undefined, spec),
+		createObject: (kind, spec) => request('POST', `/${kind}/create`, undefined, spec),
+		removeObject: async (kind, objectId) => {
+			await request('DELETE', `/${kind}/${id(objectId)}`);
 		},
 		distribution: (image) => request('GET', `/distribution/${image}/json`, undefined, undefined, 8000),
 		logs(target, query, handlers) {

@@ -41,6 +41,7 @@ export const actionDefs = {
 	logs: {key: 'l', label: 'logs (of the marked services, if any)', short: 'logs'},
 	rollout: {key: 'o', label: 'rollout in progress', short: 'rollout'},
 	edit: {key: 'e', label: 'edit the spec in $EDITOR (the changes shown first)', short: 'edit', writes: true},
+	clone: {key: 'c', label: 'copy the service under a new name (its spec in $EDITOR first)', short: 'copy', writes: true},
 	// A shell can change anything in the container: off in --read-only mode.
 	exec: {key: 'E', label: 'shell in the task (a service: one of its running tasks)', short: 'shell', writes: true},
 	// Services.
@@ -55,7 +56,11 @@ export const actionDefs = {
 	pause: {key: 'p', label: 'pause node', short: 'pause', writes: true},
 	promote: {key: '+', label: 'promote to manager', writes: true},
 	demote: {key: '-', label: 'demote to worker', writes: true},
+	labelsColumn: {key: 'v', label: 'node labels column on / off', short: 'labels'},
 	label: {key: 'L', label: 'add or change a node label (key=value), or remove one (-key)', short: 'label', writes: true},
+	// Secrets and configs.
+	create: {key: 'n', label: 'new one: its value from a file, or typed (hidden for a secret)', short: 'new', writes: true},
+	rotate: {key: 'r', label: 'rotate: a new version, and every service using this one switched to it', short: 'rotate', writes: true},
 	// Everywhere.
 	command: {key: ':', label: 'command'},
 	help: {key: '?', label: 'help'},

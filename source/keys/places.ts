@@ -20,13 +20,13 @@ export type PlaceDef = {
 
 const move = {up: true, down: true, pageUp: true, pageDown: true, top: true, bottom: true} as const;
 const panes = {...move, nextPane: true, previousPane: true, filter: true, sort: true, history: true, inspect: true, rollout: true, back: 'back a step / clear the filter'} as const;
-const serviceActions = {scale: true, update: true, rollback: true, restart: true, remove: true, logs: true, exec: true, edit: true} as const;
+const serviceActions = {scale: true, update: true, rollback: true, restart: true, remove: true, logs: true, exec: true, edit: true, clone: true} as const;
 const list = {...move, back: true} as const;
 
 export const places = {
 	nodes: {
 		title: 'the nodes pane',
-		actions: {open: 'tasks of the node', drain: true, activate: true, pause: true, promote: true, demote: true, label: true, ...panes},
+		actions: {open: 'tasks of the node', drain: true, activate: true, pause: true, promote: true, demote: true, label: true, labelsColumn: true, edit: 'edit the node\'s labels, role and availability in $EDITOR', ...panes},
 		short: {open: 'tasks'},
 		footer: ['nextPane', 'open', 'drain', 'activate', 'pause', 'inspect', 'filter', 'help', 'quit'],
 	},
@@ -91,6 +91,12 @@ export const places = {
 	problems: {title: 'the problems list', actions: {...list, open: 'go to it'}, footer: ['open', 'back', ['down', 'up', 'move'], 'command', 'help']},
 	stacks: {title: 'the stacks list', actions: {...list, open: 'services of the stack'}, footer: ['open', 'back', ['down', 'up', 'move'], 'command', 'help']},
 	objects: {title: 'this list', actions: list, footer: ['back', ['down', 'up', 'move'], 'command', 'help']},
+	stores: {
+		title: 'the secrets or configs list',
+		actions: {...list, create: true, rotate: true, remove: 'remove (refused while a service uses it)'},
+		short: {remove: 'remove'},
+		footer: ['create', 'rotate', 'remove', 'back', ['down', 'up', 'move'], 'command', 'help'],
+	},
 	contexts: {title: 'the contexts list', actions: {...list, open: 'switch to this context'}, footer: ['open', 'back', ['down', 'up', 'move'], 'command', 'help']},
 	help: {title: 'help', actions: {...move, back: 'close help'}, footer: []},
 } as const satisfies Record<string, PlaceDef>;

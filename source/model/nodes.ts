@@ -13,6 +13,8 @@ export type NodeRow = {
 	/** Leader / Reachable / Unreachable, empty for workers. */
 	managerStatus: string;
 	availability: string;
+	/** The node's labels, "key=value" sorted by key, space-separated (for the labels column and the filter). */
+	labels: string;
 	state: string;
 	engine: string;
 	address: string;
@@ -57,6 +59,10 @@ export function nodeRows(snapshot: ClusterSnapshot): NodeRow[] {
 			role: node.Spec?.Role ?? '',
 			managerStatus: manager,
 			availability: node.Spec?.Availability ?? '',
+			labels: Object.entries(node.Spec?.Labels ?? {})
+				.sort(([a], [b]) => a.localeCompare(b))
+				.map(([key, value]) => `${key}=${value}`)
+				.join(' '),
 			state: node.Status?.State ?? 'unknown',
 			engine: node.Description?.Engine?.EngineVersion ?? '',
 			address: node.Status?.Addr ?? '',

@@ -2,6 +2,7 @@
 // model's snapshot, never the engine.
 import type {ApiServiceSpec} from '../docker/types.js';
 import {managerSummary} from './nodes.js';
+import {changeLines, specChanges} from './specedit.js';
 import type {ClusterSnapshot} from './snapshot.js';
 import {serviceMode} from './services.js';
 
@@ -62,43 +63,9 @@ export function promoteImpact(snapshot: ClusterSnapshot): Impact {
 	return {lines: [`managers: ${managers} -> ${after}`], warnings, danger: false};
 }
 
-type Flat = Map<string, string>;
-
-function flatten(value: unknown, prefix: string, out: Flat): Flat {
-	if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-		for (const item of value) out.set(`${prefix}[${item}]`, '');
-	} else if (value && typeof value === 'object') {
-		for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
-	} else if (value !== undefined && value !== null) {
-		out.set(prefix, JSON.stringify(value));
-	}
-	return out;
-}
-
-const nice: Array<[RegExp, string]> = [
-	[/^TaskTemplate\.ContainerSpec\.Image$/, 'image'],
-	[/^Mode\.Replicated\.Replicas$/, 'replicas'],
-	[/^TaskTemplate\.ContainerSpec\.Env\[(.*)\]$/, 'env $1'],
-	[/^TaskTemplate\.ContainerSpec\./, ''],
-	[/^TaskTemplate\./, ''],
-];
-
-function label(path: string): string {
-	for (const [pattern, replacement] of nice) if (pattern.test(path)) return path.replace(pattern, replacement);
-	return path;
-}
-
 /** The short diff a rollback would apply: current spec -> previous spec. */
 export function specDiff(current: ApiServiceSpec | undefined, previous: ApiServiceSpec | undefined, max = 12): string[] {
-	const a = flatten(current ?? {}, '', new Map());
-	const b = flatten(previous ?? {}, '', new Map());
-	const lines: string[] = [];
-	for (const [path, value] of a) {
-		if (!b.has(path)) lines.push(value === '' ? `- ${label(path)}` : `${label(path)}: ${value} -> (unset)`);
-		else if (b.get(path) !== value) lines.push(`${label(path)}: ${value} -> ${b.get(path)}`);
-	}
-	for (const [path, value] of b) if (!a.has(path)) lines.push(value === '' ? `+ ${label(path)}` : `${label(path)}: (unset) -> ${value}`);
-	const shown = lines.slice(0, max);
-	if (lines.length > max) shown.push(`… and ${lines.length - max} more`);
-	return shown.map((line) => line.replace(/"/g, ''));
+	// The same derivation as the edit's confirmation: field paths, set lists by item.
+	const lines = changeLines(specChanges(current ?? {}, previous ?? {}));
+	return lines.length > max ? [...lines.slice(0, max), `… and ${lines.length - max} more`] : lines;
 }

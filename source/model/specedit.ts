@@ -16,8 +16,10 @@ export function specToYaml(spec: unknown, header: readonly string[] = []): strin
 
 export type ParsedSpec = {ok: true; spec: {[key: string]: Json}} | {ok: false; error: string};
 
+export type SpecKind = 'service' | 'node';
+
 /** Parses what the operator saved: YAML errors with their line, then the spec's shape. */
-export function parseSpecYaml(text: string): ParsedSpec {
+export function parseSpecYaml(text: string, kind: SpecKind = 'service'): ParsedSpec {
 	const doc = parseDocument(text, {uniqueKeys: true, prettyErrors: true});
 	const first = doc.errors[0];
 	if (first) {
@@ -26,8 +28,10 @@ export function parseSpecYaml(text: string): ParsedSpec {
 		return {ok: false, error: `${line ? `line ${line}: ` : ''}${message}`};
 	}
 	const value = doc.toJS({maxAliasCount: 0}) as Json;
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) return {ok: false, error: 'the file must hold the spec as a mapping (Name:, TaskTemplate:, …)'};
-	const problems = checkShape(value, serviceSpec, '');
+	if (value === null || typeof value !== 'object' || Array.isArray(value))
+		return {ok: false, error: `the file must hold the spec as a mapping (${kind === 'service' ? 'Name:, TaskTemplate:, …' : 'Labels:, Role:, Availability:'})`};
+	const problems = checkShape(value, kind === 'service' ? serviceSpec : nodeSpec, '');
+	if (kind === 'node') problems.push(...nodeValues(value));
 	if (problems.length) return {ok: false, error: problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : '')};
 	return {ok: true, spec: value};
 }
@@ -60,13 +64,27 @@ const serviceSpec: Shape = {
 	EndpointSpec: {Mode: 'string', Ports: 'objects'},
 };
 
+// A node's spec: what `docker node update` changes.
+const nodeSpec: Shape = {Name: 'string', Labels: 'labels', Role: 'string', Availability: 'string'};
+function nodeValues(value: {[key: string]: Json}): string[] {
+	const problems: string[] = [];
+	const role = value['Role'];
+	const availability = value['Availability'];
+	if (role === undefined || role === null) problems.push('Role is needed (worker or manager)');
+	else if (role !== 'worker' && role !== 'manager') problems.push(`Role must be worker or manager (got ${describe(role)})`);
+	if (availability === undefined || availability === null) problems.push('Availability is needed (active, pause or drain)');
+	else if (!['active', 'pause', 'drain'].includes(String(availability))) problems.push(`Availability must be active, pause or drain (got ${describe(availability)})`);
+	return problems;
+}
+
 function checkShape(value: Json, shape: Shape, at: string): string[] {
+	const top = shape === nodeSpec ? 'a NodeSpec' : 'a ServiceSpec';
 	const problems: string[] = [];
 	for (const [field, inner] of Object.entries(value as {[key: string]: Json})) {
 		const path = at ? `${at}.${field}` : field;
 		const kind = shape[field];
 		if (kind === undefined) {
-			problems.push(`unknown field ${path}${at ? '' : ' (a ServiceSpec has: ' + Object.keys(shape).join(', ') + ')'}`);
+			problems.push(`unknown field ${path}${at ? '' : ` (${top} has: ${Object.keys(shape).join(', ')})`}`);
 			continue;
 		}
 		if (inner === null) continue; // unset
@@ -170,4 +188,52 @@ export function changeLines(changes: readonly Change[]): string[] {
 		if (to === undefined) return `- ${name}`;
 		return `${name}: ${name.startsWith('env ') ? from.slice(from.indexOf('=') + 1) : from} -> ${name.startsWith('env ') ? to.slice(to.indexOf('=') + 1) : to}`;
 	});
+}
+
+export type Merged = {spec: {[key: string]: Json}; conflicts: string[]};
+
+/**
+ * The operator's edit (base -> mine) carried onto a spec that changed meanwhile (base ->
+ * theirs): what only one side changed is taken from that side; set lists (env, ports,
+ * constraints, mounts, secrets, configs, networks) merge item by item; where both changed
+ * one field differently the operator's value is kept and the field named, so the
+ * editor that opens next can say so.
+ */
+export function mergeSpecs(base: unknown, mine: unknown, theirs: unknown): Merged {
+	const conflicts: string[] = [];
+	const spec = merge(base as Json, mine as Json, theirs as Json, '', conflicts);
+	return {spec: (spec && typeof spec === 'object' && !Array.isArray(spec) ? spec : {}) as {[key: string]: Json}, conflicts};
+}
+
+const same = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const isMap = (value: Json | undefined): value is {[key: string]: Json} => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function merge(base: Json | undefined, mine: Json | undefined, theirs: Json | undefined, at: string, conflicts: string[]): Json | undefined {
+	if (same(mine, base)) return theirs;
+	if (same(theirs, base) || same(mine, theirs)) return mine;
+	if (isMap(mine) && isMap(theirs)) {
+		const from = isMap(base) ? base : {};
+		const out: {[key: string]: Json} = {};
+		// Their order first (the engine's), then fields only the operator added.
+		for (const key of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
+			const value = merge(from[key], mine[key], theirs[key], at ? `${at}.${key}` : key, conflicts);
+			if (value !== undefined) out[key] = value;
+		}
+		return out;
+	}
+	const named = sets.find(([pattern]) => pattern.test(at));
+	if (named && Array.isArray(mine) && Array.isArray(theirs)) {
+		const keyed = (items: Json[] | undefined) => new Map((items ?? []).map((item) => [named[1](item), item] as const));
+		const b = keyed(Array.isArray(base) ? base : []);
+		const m = keyed(mine);
+		const t = keyed(theirs);
+		const out: Json[] = [];
+		for (const key of new Set([...t.keys(), ...m.keys()])) {
+			const value = merge(b.get(key), m.get(key), t.get(key), `${at} ${key}`, conflicts);
+			if (value !== undefined) out.push(value);
+		}
+		return out;
+	}
+	conflicts.push(at.replace(/^TaskTemplate\.ContainerSpec\./, '').replace(/^TaskTemplate\./, '') || 'the whole spec');
+	return mine;
 }

@@ -144,6 +144,9 @@ export function App(props: AppProps) {
 	const onPasted = (text: string) => {
 		const value = pastedText(text);
 		const open = ui.dialog.get();
+		// A value of several lines (a key, a certificate) would lose its line breaks here.
+		if (open?.kind === 'prompt' && open.secret && /[\r\n]/.test(text.replace(/[\r\n]+$/, '')))
+			return ui.say('a value of several lines cannot be typed: save it to a file and give its path instead', true);
 		if (open?.kind === 'prompt' || open?.kind === 'type') return ui.dialog.set(dialogKey(open, value, plainKey).dialog);
 		if (open) return ui.say('a paste does not answer a confirmation: press y to confirm, any other key to cancel');
 		const current = ui.nav.view();

@@ -30,7 +30,7 @@ export function DialogBox({dialog, width}: {dialog: Dialog; width: number}) {
 					{figures.warning} {sanitize(line)}
 				</Text>
 			))}
-			{dialog.kind === 'prompt' ? field(dialog.value, dialog.fresh) : null}
+			{dialog.kind === 'prompt' ? field(dialog.secret ? '•'.repeat(Math.min(dialog.value.length, 40)) : dialog.value, dialog.fresh) : null}
 			{dialog.kind === 'type' ? field(dialog.value, false) : null}
 			{dialog.kind === 'prompt' && dialog.hint?.(dialog.value) ? (
 				<Text color={theme.dim} wrap="truncate">

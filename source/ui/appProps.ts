@@ -44,7 +44,7 @@ export type AppProps = {
 	/** Gives the terminal to a command (a shell in a container) and takes it back. */
 	handOver?: HandOver;
 	/** The operator's editor on a text ($VISUAL, $EDITOR, vi): the saved text, or undefined. */
-	editText?: (text: string, name: string) => Promise<string | undefined>;
+	editText?: (text: string, name: string) => Promise<{text: string; written: boolean} | undefined>;
 	/** What `E` runs in a container (the config's `shell`). */
 	shell?: string[];
 };

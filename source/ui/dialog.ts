@@ -15,6 +15,8 @@ export type Dialog =
 			submit: (value: string) => Dialog | void;
 			/** Tab: the value completed. */
 			complete?: (value: string) => string;
+			/** A secret's value: shown as dots, never as typed. */
+			secret?: boolean;
 			/** A line under the field, from the value typed so far. */
 			hint?: (value: string) => string;
 	  })
@@ -44,7 +46,9 @@ export function dialogKey(dialog: Dialog, input: string, key: Key): DialogStep {
 	if (!input || key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return {dialog};
 	// A prefilled value is selected: the first key typed replaces it.
 	const value = (fresh ? '' : dialog.value) + input.replace(/[\u0000-\u001f\u007f]/g, '');
-	return {dialog: {...dialog, value: value.slice(0, 512), ...(dialog.kind === 'prompt' ? {fresh: false} : {})} as Dialog};
+	// A secret typed (a token, a password) may be longer than other fields' values.
+	const max = dialog.kind === 'prompt' && dialog.secret ? 16_384 : 512;
+	return {dialog: {...dialog, value: value.slice(0, max), ...(dialog.kind === 'prompt' ? {fresh: false} : {})} as Dialog};
 }
 
 /** The error to show under a prompt's field, as the operator types. */

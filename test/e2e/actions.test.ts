@@ -97,7 +97,7 @@ describe('operations on the lab swarm', () => {
 		await selectService(term);
 		term.keys('r');
 		await term.waitFor(`Roll back ${name} to its previous spec?`);
-		expect(term.screen()).toContain('image: swarmtui-lab/busybox:2 -> swarmtui-lab/busybox:1');
+		expect(term.screen()).toContain('Image: swarmtui-lab/busybox:2 -> swarmtui-lab/busybox:1');
 		term.keys('y');
 		await term.waitFor(`Rollout · rollback ${name}`);
 		await term.waitFor(/rollback completed/, 90_000);

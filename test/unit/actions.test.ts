@@ -169,6 +169,6 @@ describe('node actions and plans', () => {
 	it('rollback diff names what changes', () => {
 		const current: ApiServiceSpec = {Name: 'x', TaskTemplate: {ContainerSpec: {Image: 'app:2', Env: ['A=1', 'B=2']}}, Mode: {Replicated: {Replicas: 5}}};
 		const previous: ApiServiceSpec = {Name: 'x', TaskTemplate: {ContainerSpec: {Image: 'app:1', Env: ['A=1']}}, Mode: {Replicated: {Replicas: 3}}};
-		expect(specDiff(current, previous)).toEqual(['image: app:2 -> app:1', '- env B=2', 'replicas: 5 -> 3']);
+		expect(specDiff(current, previous)).toEqual(['Image: app:2 -> app:1', '- env B', 'Mode.Replicated.Replicas: 5 -> 3']);
 	});
 });

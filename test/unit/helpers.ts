@@ -43,6 +43,8 @@ export function fakeWriter(services: ApiService[], nodes: ApiNode[] = lab.nodes)
 	const state = new Map(services.map((s) => [s.ID, structuredClone(s)]));
 	const nodeState = new Map(nodes.map((n) => [n.ID, structuredClone(n)]));
 	const updates: Array<{id: string; version: number; spec: ApiServiceSpec; rollback?: string}> = [];
+	const objects = {secrets: new Map<string, {ID: string; Spec: {Name: string; Data: string; Labels?: Record<string, string>}}>(), configs: new Map<string, {ID: string; Spec: {Name: string; Data: string; Labels?: Record<string, string>}}>()};
+	const created: ApiServiceSpec[] = [];
 	let conflicts = 0;
 	let registry: 'ok' | 'down' = 'down';
 	const api: SwarmWriter = {
@@ -80,6 +82,22 @@ export function fakeWriter(services: ApiService[], nodes: ApiNode[] = lab.nodes)
 			n.Spec = spec;
 			n.Version = {Index: version + 1};
 		},
+		createService: async (spec) => {
+			if ([...state.values()].some((s) => s.Spec?.Name === spec.Name)) throw new DockerError('rpc error: code = AlreadyExists desc = name conflicts with an existing object', 409);
+			const ID = `new${created.length}`.padEnd(25, '0');
+			created.push(spec);
+			state.set(ID, {ID, Version: {Index: 1}, Spec: spec} as ApiService);
+			return {ID};
+		},
+		createObject: async (kind, spec) => {
+			if ([...objects[kind].values()].some((o) => o.Spec.Name === spec.Name)) throw new DockerError(`rpc error: code = AlreadyExists desc = ${kind.slice(0, -1)} ${spec.Name} already exists`, 409);
+			const ID = `${kind}${objects[kind].size}`.padEnd(25, '0');
+			objects[kind].set(ID, {ID, Spec: spec});
+			return {ID};
+		},
+		removeObject: async (kind, id) => {
+			if (!objects[kind].delete(id)) throw new DockerError(`${kind.slice(0, -1)} ${id} not found`, 404);
+		},
 		distribution: async () => {
 			if (registry === 'down') throw new DockerError('Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host', 500);
 			return {Descriptor: {digest: 'sha256:' + 'a'.repeat(64)}};
@@ -90,6 +108,8 @@ export function fakeWriter(services: ApiService[], nodes: ApiNode[] = lab.nodes)
 		state,
 		nodeState,
 		updates,
+		created,
+		objects,
 		conflictNext: (n = 1) => (conflicts = n),
 		registryUp: () => (registry = 'ok'),
 	};

@@ -45,6 +45,7 @@ const reach: Record<Exclude<Place, 'help'>, string[]> = {
 	problems: [':', 'pb', '\r'],
 	stacks: [':', 'st', '\r'],
 	objects: [':', 'net', '\r'],
+	stores: [':', 'sec', '\r'],
 	contexts: [':', 'ctx', '\r'],
 };
 

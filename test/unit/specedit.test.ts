@@ -4,7 +4,8 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {changeLines, parseSpecYaml, specChanges, specToYaml} from '../../source/model/specedit.js';
+import {cloneSpec, newServiceTemplate} from '../../source/model/newservice.js';
+import {changeLines, mergeSpecs, parseSpecYaml, specChanges, specToYaml} from '../../source/model/specedit.js';
 
 // `docker service inspect --format '{{json .Spec}}'` of the lab's seeded services.
 const labSpecs = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'lab-specs.json'), 'utf8')) as Array<Record<string, unknown>>;
@@ -92,5 +93,65 @@ describe('the changes between two specs', () => {
 		expect(edit((s) => (s.Labels = {...s.Labels, owner: 'ops'} as typeof s.Labels))).toEqual(['+ Labels.owner: ops']);
 		expect(edit((s) => (s.TaskTemplate.ContainerSpec.Image = 'registry.example/api:2.2'))).toEqual([expect.stringMatching(/^Image: registry\.example\/api:2\.1@sha256:a+ -> registry\.example\/api:2\.2$/)]);
 		expect(edit((s) => delete (s as Partial<typeof rich>).UpdateConfig)).toHaveLength(5);
+	});
+});
+
+describe('an edit carried onto a spec that changed meanwhile', () => {
+	const base = structuredClone(rich);
+	const mine = structuredClone(rich);
+	mine.TaskTemplate.ContainerSpec.Env.push('ADDED=1');
+	mine.Mode.Replicated.Replicas = 4;
+	const theirs = structuredClone(rich);
+	(theirs.Labels as Record<string, string>)['changed'] = 'yes';
+	theirs.TaskTemplate.ContainerSpec.Env = ['LOG_LEVEL=debug', ...theirs.TaskTemplate.ContainerSpec.Env.slice(1)];
+
+	it('takes what each side changed, env entries as items', () => {
+		const {spec, conflicts} = mergeSpecs(base, mine, theirs);
+		expect(conflicts).toEqual([]);
+		expect(changeLines(specChanges(theirs, spec))).toEqual(['Mode.Replicated.Replicas: 3 -> 4', '+ env ADDED=1']);
+		expect(changeLines(specChanges(mine, spec))).toEqual(['env LOG_LEVEL: info -> debug', '+ Labels.changed: yes']);
+	});
+
+	it('keeps the operator\'s value where both changed a field, and names it', () => {
+		const other = structuredClone(theirs);
+		other.Mode.Replicated.Replicas = 5;
+		const {spec, conflicts} = mergeSpecs(base, mine, other);
+		expect(conflicts).toEqual(['Mode.Replicated.Replicas']);
+		expect((spec['Mode'] as {Replicated: {Replicas: number}}).Replicated.Replicas).toBe(4);
+	});
+
+	it('a field the operator removed stays removed; one they added stays', () => {
+		const removing = structuredClone(rich) as Record<string, unknown>;
+		delete removing['UpdateConfig'];
+		const {spec} = mergeSpecs(base, removing, theirs);
+		expect(spec['UpdateConfig']).toBeUndefined();
+		expect((spec['Labels'] as Record<string, string>)['changed']).toBe('yes');
+	});
+});
+
+describe('a node\'s spec', () => {
+	it('parses labels, role and availability, and names wrong values', () => {
+		expect(parseSpecYaml('Labels: {zone: a}\nRole: worker\nAvailability: drain\n', 'node')).toEqual({ok: true, spec: {Labels: {zone: 'a'}, Role: 'worker', Availability: 'drain'}});
+		expect(parseSpecYaml('Role: boss\nAvailability: drain\n', 'node')).toEqual({ok: false, error: 'Role must be worker or manager (got string "boss")'});
+		expect(parseSpecYaml('Role: worker\n', 'node')).toEqual({ok: false, error: 'Availability is needed (active, pause or drain)'});
+		const unknown = parseSpecYaml('Role: worker\nAvailability: active\nTaskTemplate: {}\n', 'node');
+		expect(unknown.ok ? '' : unknown.error).toMatch(/^unknown field TaskTemplate \(a NodeSpec has: Name, Labels, Role, Availability\)/);
+	});
+});
+
+describe('new services', () => {
+	it('the template parses as a service spec with a name and an image', () => {
+		const parsed = parseSpecYaml(newServiceTemplate());
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		expect(parsed.spec['Name']).toBe('new-service');
+		expect(changeLines(specChanges({}, parsed.spec))).toContain('+ Image: nginx:alpine');
+	});
+
+	it('a copy has the new name, no stack label, and a note about published ports', () => {
+		const {spec, notes} = cloneSpec(rich, 'api-copy');
+		expect(changeLines(specChanges(rich, spec))).toEqual(['Name: api -> api-copy', '- Labels.com.docker.stack.namespace']);
+		expect(notes.join(' ')).toMatch(/published ports 8080\/tcp, 53\/udp are api's/);
+		expect(rich.Name).toBe('api');
 	});
 });

@@ -51,7 +51,7 @@ export type PlaceOf = {
 	activity: 'activity';
 	problems: 'problems';
 	stacks: 'stacks';
-	objects: 'objects';
+	objects: 'objects' | 'stores';
 	contexts: 'contexts';
 };
 
@@ -126,7 +126,7 @@ export type Ui = {
 	/** Gives the terminal to a command and takes it back (sessions/terminal.ts); none in tests without a terminal. */
 	handOver?: HandOver;
 	/** The operator's editor on a text (the CLI's: source/editor.ts); undefined: dropped. */
-	editText?: (text: string, name: string) => Promise<string | undefined>;
+	editText?: (text: string, name: string) => Promise<{text: string; written: boolean} | undefined>;
 	/** The config's `shell` (words); none: the first of bash, ash, sh in the container. */
 	shell?: string[];
 };

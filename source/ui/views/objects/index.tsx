@@ -1,11 +1,12 @@
-// :networks, :secrets, :configs — read-only lists with the services using each, read
-// when opened.
+// :networks, :secrets, :configs — lists with the services using each, read when opened;
+// secrets and configs are created, rotated and removed here (stores.ts).
 import type {ObjectKind} from '../../../model/objects.js';
 import {objectRows} from '../../../model/objects.js';
 import {listMoves} from '../list.js';
 import type {Command, ViewModule} from '../types.js';
 import type {Ui} from '../types.js';
 import {ObjectsView} from './ObjectsView.js';
+import {createHere, removeHere, rotateHere} from './stores.js';
 
 function open(ui: Ui, objects: ObjectKind): void {
 	ui.nav.go({kind: 'objects', objects, index: 0});
@@ -21,9 +22,14 @@ function open(ui: Ui, objects: ObjectKind): void {
 const command = (names: string[], objects: ObjectKind): Command => ({names, help: `the swarm's ${objects} and the services using each`, run: (ui) => open(ui, objects)});
 
 export const objects: ViewModule<'objects'> = {
-	place: () => 'objects',
+	place: (state) => (state.objects === 'networks' ? 'objects' : 'stores'),
 	crumb: (state) => state.objects,
 	commands: [command(['networks', 'net'], 'networks'), command(['secrets', 'sec'], 'secrets'), command(['configs', 'cfg'], 'configs')],
-	handle: listMoves('objects', (_ui, state) => state.rows?.length ?? 0),
+	handle: {
+		...listMoves('objects', (_ui, state) => state.rows?.length ?? 0),
+		create: createHere,
+		rotate: rotateHere,
+		remove: removeHere,
+	},
 	Body: ({state, width, height}) => <ObjectsView state={state} width={width} height={height} />,
 };

@@ -4,7 +4,7 @@ import {stackCount} from '../../../model/services.js';
 import type {PaneName} from '../../../keys/places.js';
 import type {Layout} from '../../layout.js';
 import {Pane} from '../../Pane.js';
-import {nodeColumns, serviceColumns, serviceColumnsFor, taskColumns} from './columns.js';
+import {nodeColumns, nodeColumnsWithLabels, serviceColumns, serviceColumnsFor, taskColumns} from './columns.js';
 import {useMemo} from 'react';
 import {Table} from '../../Table.js';
 import {healthColor, useTheme} from '../../theme.js';
@@ -16,6 +16,8 @@ export type PanesViewProps = {
 	focus: PaneName;
 	filters: Record<PaneName, string>;
 	history: boolean;
+	/** The nodes pane's labels column. */
+	nodeLabels?: boolean;
 	marked?: ReadonlySet<string>;
 	/** The engine is out of reach: what is shown is the last known state. */
 	stale?: boolean;
@@ -24,7 +26,7 @@ export type PanesViewProps = {
 	keys?: {history: string; logs: string};
 };
 
-export function PanesView({data, layout, focus, filters, history, marked, stale, sorts, keys = {history: 'h', logs: 'l'}}: PanesViewProps) {
+export function PanesView({data, layout, focus, filters, history, nodeLabels, marked, stale, sorts, keys = {history: 'h', logs: 'l'}}: PanesViewProps) {
 	const theme = useTheme();
 	const columnsOfServices = useMemo(() => (marked?.size ? serviceColumnsFor(marked) : serviceColumns), [marked]);
 	const sortNote = (pane: PaneName) => {
@@ -45,7 +47,7 @@ export function PanesView({data, layout, focus, filters, history, marked, stale,
 			<Table
 				data={data.nodes}
 				measure={data.allNodes}
-				columns={nodeColumns}
+				columns={nodeLabels ? nodeColumnsWithLabels : nodeColumns}
 				width={layout.nodes.width - 2}
 				height={layout.nodes.height - 2}
 				selected={data.index.nodes}

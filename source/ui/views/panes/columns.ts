@@ -17,6 +17,13 @@ export const nodeColumns: Column<NodeRow>[] = [
 	{key: 'tasks', header: 'TASKS', get: (r) => (r.runningTasks === undefined ? '…' : String(r.runningTasks)), priority: 4, align: 'right'},
 ];
 
+/** With the labels column (v): it goes before the engine and tasks, which give way first in a narrow pane. */
+export const nodeColumnsWithLabels: Column<NodeRow>[] = [
+	...nodeColumns.slice(0, 5),
+	{key: 'labels', header: 'LABELS', get: (r) => r.labels || '-', priority: 1, minWidth: 8, maxWidth: 60, flex: true},
+	...nodeColumns.slice(5),
+];
+
 /** Services columns; services marked for logs (space) carry a ● before the name. */
 export function serviceColumnsFor(marked: ReadonlySet<string>): Column<ServicesPaneRow>[] {
 	const name: Column<ServicesPaneRow> = {

@@ -16,7 +16,7 @@ import {nodeColumns, serviceColumns, taskColumns} from './columns.js';
 import {naturalCompare} from '../../../model/format.js';
 
 
-const nodeFields = (r: NodeRow) => [r.hostname, r.role, r.managerStatus, r.availability, r.state, r.engine, r.address];
+const nodeFields = (r: NodeRow) => [r.hostname, r.role, r.managerStatus, r.availability, r.state, r.engine, r.address, r.labels];
 const serviceFields = (r: ServicesPaneRow) => (r.kind === 'stack' ? [r.name] : [r.name, r.mode, r.image, r.update, r.ports, r.stack ?? '']);
 const taskFields = (r: TaskRow) => [r.name, r.node, r.desired, r.current, r.error, r.image];
 

@@ -1,72 +1,285 @@
-// `e`: the selected service's spec in the operator's editor, as YAML. On save: nothing
+// Specs in the operator's editor, as YAML: `e` on a service or a node, `c` (a copy of a
+// service under a new name) and `:new service`. On save: nothing written or nothing
 // changed -> nothing sent; a file that does not parse or check reopens the editor with
-// the error on top; otherwise the changes, as field paths, are shown and `y` applies
-// them with the version read before editing. If the service changed meanwhile, the
-// footer says what the other change did and nothing is applied (`e` again starts from
-// the current spec).
-import type {ApiService, ApiServiceSpec} from '../../../docker/types.js';
-import {changeLines, parseSpecYaml, specChanges, specToYaml} from '../../../model/specedit.js';
+// the error on top; otherwise the changes are listed as field paths and `y` sends
+// exactly that spec, with the version read before editing. If the object changed
+// meanwhile, the other change is shown and the operator chooses: their edit again on
+// top of the current spec (the editor opens with both), or drop it.
+import {ChangedMeanwhile, type Done} from '../../../actions/index.js';
+import type {ApiNode, ApiService, ApiServiceSpec} from '../../../docker/types.js';
+import {cloneSpec, newServiceTemplate} from '../../../model/newservice.js';
+import {demoteImpact, drainImpact, promoteImpact} from '../../../model/plan.js';
+import {changeLines, mergeSpecs, parseSpecYaml, type SpecKind, specChanges, specToYaml} from '../../../model/specedit.js';
+import type {Dialog} from '../../dialog.js';
 import type {Ui} from '../types.js';
-import {selectedServiceId} from './moves.js';
-import {operationContext} from './operations.js';
+import {selected, selectedServiceId} from './moves.js';
+import {type Job, operationContext} from './operations.js';
 
 const errorMark = '# ! ';
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function editHere(ui: Ui): string | void {
+/** One edit: what is edited, what the changes are measured against, and what `y` does. */
+type Subject = {
+	name: string;
+	kind: SpecKind;
+	/** The text the editor opens with. */
+	text: string;
+	/** What "changed" means: the spec as read (a new service: nothing). */
+	base: unknown;
+	/** Checks beyond the shape (a new service's name and image). */
+	check?: (spec: Record<string, unknown>) => string | undefined;
+	/** The confirmation for the changes (the runner does the work). */
+	confirm: (spec: Record<string, unknown>, lines: string[]) => Dialog;
+	/** Said when the operator saved nothing (or nothing that differs). */
+	unchanged: string;
+};
+
+const shortList = (lines: string[], max = 14) => (lines.length > max ? [...lines.slice(0, max - 1), `… and ${lines.length - max + 1} more`] : lines);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const summary = (lines: string[]) => `${lines.slice(0, 2).join('; ')}${lines.length > 2 ? `; and ${lines.length - 2} more` : ''}`;
+
+function editable(ui: Ui): string | undefined {
 	const offline = ui.runner.offline();
 	if (offline) return offline;
+	if (!ui.handOver || !ui.editText || !ui.reader.inspect) return 'this screen cannot open an editor';
+	return undefined;
+}
+
+/** The editor, until the text parses and checks, the operator gives up, or a confirmation is up. */
+async function editLoop(ui: Ui, subject: Subject): Promise<void> {
+	const {handOver, editText} = ui;
+	if (!handOver || !editText) return;
+	const {name} = subject;
+	let text = subject.text;
+	let reopened = false;
+	for (;;) {
+		let saved: {text: string; written: boolean} | undefined;
+		try {
+			saved = await handOver(() => editText(text, name));
+		} catch (error) {
+			return ui.say(`${name}: the editor could not run: ${errorMessage(error)}`, true);
+		}
+		if (saved === undefined) return ui.say(`${name}: the editor exited with an error: edit dropped, nothing sent`);
+		// Quit without writing: dropped (after an error: the edit given up).
+		if (!saved.written) return ui.say(reopened ? `${name}: edit dropped; nothing sent` : subject.unchanged);
+		const body = saved.text
+			.split('\n')
+			.filter((line) => !line.startsWith(errorMark))
+			.join('\n');
+		const parsed = parseSpecYaml(body, subject.kind);
+		const problem = parsed.ok ? subject.check?.(parsed.spec) : parsed.error;
+		if (!parsed.ok || problem) {
+			// Reopened with the error on top, the operator's text kept.
+			text = `${errorMark}${problem}\n${errorMark}fix it and save, or quit without saving to drop the edit\n${body}`;
+			reopened = true;
+			continue;
+		}
+		const lines = changeLines(specChanges(subject.base, parsed.spec));
+		if (lines.length === 0) return ui.say(subject.unchanged);
+		ui.dialog.set(subject.confirm(parsed.spec, lines));
+		return;
+	}
+}
+
+const start = (ui: Ui, subject: () => Promise<Subject | undefined>) => {
+	void subject()
+		.then((ready) => ready && editLoop(ui, ready))
+		.catch((error: unknown) => ui.say(errorMessage(error), true));
+};
+
+/**
+ * A job that, when the engine answers "out of sequence", offers the edit again on top of
+ * the object as it is now. `again` opens the editor on the merged spec.
+ */
+function withRetry(ui: Ui, job: Job, mine: unknown, read: unknown, again: (current: ChangedMeanwhile['current'], text: (header: string[]) => string) => void): Job {
+	return {
+		...job,
+		perform: async (): Promise<Done> => {
+			try {
+				return await job.perform();
+			} catch (error) {
+				if (error instanceof ChangedMeanwhile) {
+					const current = error.current.object.Spec;
+					const merged = mergeSpecs(read, mine, current);
+					const conflicts = merged.conflicts.length ? [`both changed: ${merged.conflicts.join(', ')} (yours kept)`] : [];
+					ui.dialog.set({
+						kind: 'confirm',
+						title: `${job.target} changed while you edited it. Edit again on top of the current spec? (y: the editor opens with your changes; other keys drop them)`,
+						lines: shortList(['the other change:', ...error.theirs.map((line) => `  ${line}`), ...conflicts], 12),
+						yes: () =>
+							again(error.current, (header) =>
+								specToYaml(merged.spec, [
+									...header,
+									'Your edit, carried onto the spec as it is now. The other change was:',
+									...error.theirs.map((line) => `  ${line}`),
+									...conflicts,
+								]),
+							),
+					});
+				}
+				throw error;
+			}
+		},
+	};
+}
+
+// --- e on a service -------------------------------------------------------------
+
+function serviceSubject(ui: Ui, read: ApiService, text?: (header: string[]) => string): Subject {
+	const name = read.Spec?.Name ?? read.ID.slice(0, 12);
+	const header = [`${name} (${read.ID.slice(0, 12)}), version ${read.Version?.Index ?? '?'}: the spec as the engine has it.`, 'Save and quit to see the changes before anything is sent; quit without saving to drop the edit.'];
+	return {
+		name,
+		kind: 'service',
+		text: text ? text(header) : specToYaml(read.Spec, header),
+		base: read.Spec,
+		unchanged: `${name}: nothing changed; nothing sent`,
+		confirm: (spec, lines) => ({
+			kind: 'confirm',
+			title: `Apply ${plural(lines.length, 'change')} to ${name}?`,
+			lines: shortList(lines),
+			yes: () =>
+				operationContext(ui).run(
+					withRetry(
+						ui,
+						{target: name, label: `edit: ${summary(lines)}`, perform: () => ui.actions.applySpec(read, spec as ApiServiceSpec), rollout: {kind: 'update', targetId: read.ID}},
+						spec,
+						read.Spec,
+						(current, merged) => current.kind === 'service' && void editLoop(ui, serviceSubject(ui, current.object, merged)).catch((error: unknown) => ui.say(errorMessage(error), true)),
+					),
+				),
+		}),
+	};
+}
+
+export function editHere(ui: Ui): string | void {
+	if (ui.panes.get().nav.focus === 'nodes') return editNode(ui);
+	const refused = editable(ui);
+	if (refused) return refused;
 	const chosen = selectedServiceId(ui);
 	if ('why' in chosen) return chosen.why;
-	const {handOver, editText} = ui;
-	const inspect = ui.reader.inspect;
-	if (!handOver || !inspect || !editText) return 'this screen cannot open an editor';
-	const serviceId = chosen.id;
-	void (async () => {
-		let read: ApiService;
-		try {
-			read = (await inspect('service', serviceId)) as ApiService;
-		} catch (error) {
-			return ui.say(error instanceof Error ? error.message : String(error), true);
-		}
-		const name = read.Spec?.Name ?? serviceId.slice(0, 12);
-		const header = [`${name} (${read.ID.slice(0, 12)}), version ${read.Version?.Index ?? '?'}: the spec as the engine has it.`, 'Save and quit to see the changes before anything is sent; quit without saving to drop the edit.'];
-		const original = specToYaml(read.Spec, header);
-		let text = original;
-		for (;;) {
-			let saved: string | undefined;
-			try {
-				saved = await handOver(() => editText(text, name));
-			} catch (error) {
-				return ui.say(`${name}: the editor could not run: ${error instanceof Error ? error.message : String(error)}`, true);
-			}
-			const strip = (all: string) => all.split('\n').filter((line) => !line.startsWith(errorMark)).join('\n');
-			if (saved === undefined) return ui.say(`${name}: the editor exited with an error: edit dropped, nothing sent`);
-			const body = strip(saved);
-			// Saved as it was opened: nothing to send (after an error: the edit given up).
-			if (body === strip(text)) return ui.say(text === original ? `${name}: nothing changed; nothing sent` : `${name}: edit dropped; nothing sent`);
-			const parsed = parseSpecYaml(body);
-			if (!parsed.ok) {
-				// Reopened with the error on top (and the operator's text kept).
-				text = `${errorMark}${parsed.error}\n${errorMark}fix it and save, or quit without saving to drop the edit\n${body}`;
-				continue;
-			}
-			const changes = specChanges(read.Spec, parsed.spec);
-			if (changes.length === 0) return ui.say(`${name}: nothing changed; nothing sent`);
-			const lines = changeLines(changes);
-			const run = operationContext(ui).run;
-			ui.dialog.set({
+	const inspect = ui.reader.inspect as NonNullable<Ui['reader']['inspect']>;
+	start(ui, async () => serviceSubject(ui, (await inspect('service', chosen.id)) as ApiService));
+}
+
+// --- e on a node ----------------------------------------------------------------
+
+function nodeSubject(ui: Ui, read: ApiNode, text?: (header: string[]) => string): Subject {
+	const name = read.Description?.Hostname ?? read.ID.slice(0, 12);
+	const header = [`node ${name} (${read.ID.slice(0, 12)}), version ${read.Version?.Index ?? '?'}: labels, role (worker, manager), availability (active, pause, drain).`, 'Save and quit to see the changes before anything is sent; quit without saving to drop the edit.'];
+	const spec = {Labels: {}, ...read.Spec};
+	return {
+		name,
+		kind: 'node',
+		text: text ? text(header) : specToYaml(spec, header),
+		base: spec,
+		unchanged: `${name}: nothing changed; nothing sent`,
+		confirm: (edited, lines) => {
+			const snapshot = ui.cluster.get();
+			// The same warnings as the drain / promote / demote keys give.
+			const impacts = [
+				edited['Availability'] === 'drain' && read.Spec?.Availability !== 'drain' ? drainImpact(snapshot, read.ID) : undefined,
+				edited['Role'] === 'worker' && read.Spec?.Role === 'manager' ? demoteImpact(snapshot, read.ID) : undefined,
+				edited['Role'] === 'manager' && read.Spec?.Role !== 'manager' ? promoteImpact(snapshot) : undefined,
+			].filter((impact) => impact !== undefined);
+			const yes = () =>
+				operationContext(ui).run(
+					withRetry(
+						ui,
+						{
+							target: name,
+							label: `edit: ${summary(lines)}`,
+							perform: () => ui.actions.applyNodeSpec(read, edited as NonNullable<ApiNode['Spec']>),
+							rollout: edited['Availability'] === 'drain' && read.Spec?.Availability !== 'drain' ? {kind: 'drain', targetId: read.ID} : undefined,
+							settled: (s) => specChanges(edited, {Labels: {}, ...s.nodes.get(read.ID)?.Spec}).length === 0,
+						},
+						edited,
+						spec,
+						(current, merged) => current.kind === 'node' && void editLoop(ui, nodeSubject(ui, current.object, merged)).catch((error: unknown) => ui.say(errorMessage(error), true)),
+					),
+				);
+			const title = `Apply ${plural(lines.length, 'change')} to ${name}?`;
+			const all = {lines: shortList([...lines, ...impacts.flatMap((impact) => impact.lines)]), warnings: impacts.flatMap((impact) => impact.warnings ?? [])};
+			if (impacts.some((impact) => impact.danger)) return {kind: 'type', title, ...all, expected: name, value: '', yes};
+			return {kind: 'confirm', title, ...all, yes};
+		},
+	};
+}
+
+function editNode(ui: Ui): string | void {
+	const refused = editable(ui);
+	if (refused) return refused;
+	const row = selected(ui, 'nodes');
+	if (!row) return 'select a node first';
+	const inspect = ui.reader.inspect as NonNullable<Ui['reader']['inspect']>;
+	start(ui, async () => nodeSubject(ui, (await inspect('node', row.id)) as ApiNode));
+}
+
+// --- new services: :new service, c ---------------------------------------------
+
+function createSubject(ui: Ui, name: string, text: string, base: unknown, from?: string): Subject {
+	const taken = (spec: Record<string, unknown>) =>
+		[...ui.cluster.get().services.values()].some((service) => service.Spec?.Name === spec['Name']) ? `a service named ${String(spec['Name'])} exists already: change Name` : undefined;
+	return {
+		name,
+		kind: 'service',
+		text,
+		base,
+		unchanged: from ? `copy of ${from} dropped; nothing created` : 'no service created',
+		check: (spec) => ui.actions.newServiceProblem(spec as ApiServiceSpec) ?? taken(spec),
+		confirm: (spec, lines) => {
+			const created = String(spec['Name']);
+			return {
 				kind: 'confirm',
-				title: `Apply ${changes.length} change${changes.length === 1 ? '' : 's'} to ${name}?`,
-				lines: lines.length > 14 ? [...lines.slice(0, 13), `… and ${lines.length - 13} more`] : lines,
+				title: from ? `Create ${created}, a copy of ${from} with these changes?` : `Create the service ${created}?`,
+				lines: shortList(lines),
 				yes: () =>
-					run({
-						target: name,
-						label: `edit: ${lines.slice(0, 2).join('; ')}${lines.length > 2 ? '; …' : ''}`,
-						perform: () => ui.actions.applySpec(read, parsed.spec as ApiServiceSpec),
-						rollout: {kind: 'update', targetId: read.ID},
+					operationContext(ui).run({
+						target: created,
+						label: `create${from ? ` (copy of ${from})` : ''}: ${summary(lines)}`,
+						perform: () => ui.actions.createService(spec as ApiServiceSpec),
+						settled: (s) => [...s.services.values()].some((service) => service.Spec?.Name === created),
 					}),
+			};
+		},
+	};
+}
+
+export function newService(ui: Ui): string | void {
+	const refused = editable(ui);
+	if (refused) return refused;
+	if (ui.readOnly) return 'read-only mode: nothing can be changed';
+	start(ui, async () => createSubject(ui, 'new-service', newServiceTemplate(), {}));
+}
+
+export function cloneHere(ui: Ui): string | void {
+	const refused = editable(ui);
+	if (refused) return refused;
+	const chosen = selectedServiceId(ui);
+	if ('why' in chosen) return chosen.why;
+	const inspect = ui.reader.inspect as NonNullable<Ui['reader']['inspect']>;
+	const names = new Set([...ui.cluster.get().services.values()].map((service) => service.Spec?.Name));
+	const original = ui.cluster.get().services.get(chosen.id)?.Spec?.Name ?? chosen.id.slice(0, 12);
+	let suggestion = `${original}-copy`;
+	for (let n = 2; names.has(suggestion); n++) suggestion = `${original}-copy${n}`;
+	ui.dialog.set({
+		kind: 'prompt',
+		title: `Copy ${original}: the new service's name (its spec opens in the editor next)`,
+		value: suggestion,
+		fresh: false,
+		check: (value) => ui.actions.newServiceProblem({Name: value.trim(), TaskTemplate: {ContainerSpec: {Image: 'x'}}}) ?? (names.has(value.trim()) ? `a service named ${value.trim()} exists already` : undefined),
+		submit: (value) => {
+			const name = value.trim();
+			start(ui, async () => {
+				const read = (await inspect('service', chosen.id)) as ApiService;
+				const copy = cloneSpec(read.Spec ?? {}, name);
+				const header = [
+					`${name}: a new service, a copy of ${original}'s spec (version ${read.Version?.Index ?? '?'}).`,
+					...copy.notes.map((note) => `Note: ${note}.`),
+					'Save and quit to see the differences from the original before it is created; quit without saving to create nothing.',
+				];
+				return createSubject(ui, name, specToYaml(copy.spec, header), read.Spec, original);
 			});
-			return;
-		}
-	})().catch((error: unknown) => ui.say(error instanceof Error ? error.message : String(error), true));
+		},
+	});
 }

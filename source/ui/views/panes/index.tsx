@@ -14,7 +14,7 @@ import {FilterBar} from './FilterBar.js';
 import {focusPane, move, panesLayout, selected, selectedServiceId} from './moves.js';
 import {nodeOperation, type NodeKey, operationContext, serviceOperation, type ServiceKey, showOutcome} from './operations.js';
 import {PanesView} from './PanesView.js';
-import {editHere} from './edit.js';
+import {cloneHere, editHere, newService} from './edit.js';
 import {labelNode} from './label.js';
 import {shellHere} from './shell.js';
 import type {Sort} from './state.js';
@@ -82,6 +82,17 @@ export const panes: ViewModule<'panes'> = {
 		paneCommand('services', ['services', 'svc']),
 		paneCommand('tasks', ['tasks', 'ts']),
 		{
+			names: ['new'],
+			arg: 'service',
+			help: 'a new service: a template spec in $EDITOR, created after the spec is shown',
+			complete: () => ['service'],
+			run: (ui, arg) => {
+				if (arg.trim() && arg.trim() !== 'service') return `:new makes services only (:new service); secrets and configs: :secrets, :configs`;
+				if (ui.nav.view().kind !== 'panes') ui.nav.go({kind: 'panes'});
+				return newService(ui);
+			},
+		},
+		{
 			names: ['exec'],
 			arg: 'CMD',
 			help: 'run CMD on a terminal in the selected task (or a running task of the selected service)',
@@ -113,6 +124,11 @@ export const panes: ViewModule<'panes'> = {
 			ui.panes.set((old) => ({...old, history: on}));
 			ui.say(on ? 'task history on' : 'task history off');
 		},
+		labelsColumn: (ui) => {
+			const on = !ui.panes.get().nodeLabels;
+			ui.panes.set((old) => ({...old, nodeLabels: on}));
+			ui.say(on ? 'node labels shown' : 'node labels hidden');
+		},
 		mark: (ui) => {
 			const row = selected(ui, 'services');
 			if (!row || row.kind === 'stack') return 'mark a service, not a stack: its services are all in the stack\'s logs';
@@ -134,6 +150,7 @@ export const panes: ViewModule<'panes'> = {
 		rollout: openRollout,
 		exec: (ui) => shellHere(ui),
 		edit: (ui) => editHere(ui),
+		clone: (ui) => cloneHere(ui),
 		scale: onService('scale'),
 		update: onService('update'),
 		rollback: onService('rollback'),
@@ -183,6 +200,7 @@ export const panes: ViewModule<'panes'> = {
 				focus={state.nav.focus}
 				filters={state.filters}
 				history={state.history}
+				nodeLabels={state.nodeLabels}
 				marked={state.marked}
 				stale={snapshot.connection === 'disconnected' || snapshot.connection === 'error'}
 				sorts={state.sorts}

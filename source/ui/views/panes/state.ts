@@ -13,6 +13,8 @@ export type PanesState = {
 	filters: Record<PaneName, string>;
 	sorts: Record<PaneName, Sort>;
 	history: boolean;
+	/** The nodes pane shows a labels column. */
+	nodeLabels: boolean;
 	marked: ReadonlySet<string>;
 	/** The pane whose filter is being typed. */
 	editing?: PaneName;
@@ -26,6 +28,7 @@ export const initialPanes = (): PanesState => ({
 	filters: {nodes: '', services: '', tasks: ''},
 	sorts: {nodes: undefined, services: undefined, tasks: undefined},
 	history: false,
+	nodeLabels: false,
 	marked: new Set(),
 });
 
