@@ -138,18 +138,33 @@ const fileName = (item: Json): string => {
 
 /** The changes from `before` to `after`, as field paths with old and new values. */
 export function specChanges(before: unknown, after: unknown): Change[] {
-	const a = flat(before as Json, '', new Map());
-	const b = flat(after as Json, '', new Map());
+	const itemsA = new Map<string, Json>();
+	const itemsB = new Map<string, Json>();
+	const a = flat(before as Json, '', new Map(), itemsA);
+	const b = flat(after as Json, '', new Map(), itemsB);
 	const changes: Change[] = [];
+	// An empty mapping that the other side fills (Labels: {} -> Labels.zone), or empty
+	// labels against none, is no change of its own.
+	const filled = (path: string, value: string, other: Map<string, string>) =>
+		value === '{}' && (/Labels$/.test(path) || [...other.keys()].some((key) => key.startsWith(`${path}.`)));
 	for (const [path, value] of a) {
-		if (!b.has(path)) changes.push({path, from: value});
-		else if (b.get(path) !== value) changes.push({path, from: value, to: b.get(path)});
+		if (!b.has(path)) {
+			if (!filled(path, value, b)) changes.push({path, from: value});
+		} else if (b.get(path) !== value) changes.push({path, ...fieldsChanged(itemsA.get(path), itemsB.get(path), value, b.get(path) as string)});
 	}
-	for (const [path, value] of b) if (!a.has(path)) changes.push({path, to: value});
+	for (const [path, value] of b) if (!a.has(path) && !filled(path, value, a)) changes.push({path, to: value});
 	return changes;
 }
 
-function flat(value: Json | undefined, at: string, out: Map<string, string>): Map<string, string> {
+/** A set item that changed: only the fields that differ (`ReadOnly=false -> ReadOnly=true`). */
+function fieldsChanged(before: Json | undefined, after: Json | undefined, from: string, to: string): {from: string; to: string} {
+	if (!isMap(before) || !isMap(after)) return {from, to};
+	const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !same(before[key], after[key]));
+	const side = (item: {[key: string]: Json}) => compact(Object.fromEntries(keys.filter((key) => item[key] !== undefined).map((key) => [key, item[key] as Json]))) || '(unset)';
+	return {from: side(before), to: side(after)};
+}
+
+function flat(value: Json | undefined, at: string, out: Map<string, string>, items?: Map<string, Json>): Map<string, string> {
 	if (value === undefined || value === null) return out;
 	if (Array.isArray(value)) {
 		const named = sets.find(([pattern]) => pattern.test(at));
@@ -161,23 +176,33 @@ function flat(value: Json | undefined, at: string, out: Map<string, string>): Ma
 				const seen = counts.get(name) ?? 0;
 				counts.set(name, seen + 1);
 				if (seen) name = `${name} #${seen + 1}`;
-				out.set(name, typeof item === 'object' ? JSON.stringify(item) : String(item));
+				out.set(name, item && typeof item === 'object' ? compact(item) : String(item));
+				items?.set(name, item);
 			}
 		} else if (value.every((item) => item === null || typeof item !== 'object')) {
 			out.set(at, value.map((item) => String(item)).join(' '));
 		} else {
-			value.forEach((item, index) => flat(item, `${at}[${index}]`, out));
+			value.forEach((item, index) => flat(item, `${at}[${index}]`, out, items));
 		}
 		return out;
 	}
 	if (typeof value === 'object') {
 		const keys = Object.keys(value);
-		if (keys.length === 0) out.set(at, '{}');
-		for (const key of keys) flat(value[key], at ? `${at}.${key}` : key, out);
+		// Kept: an empty mapping can mean something (Mode.Global: {}).
+		if (keys.length === 0 && at) out.set(at, '{}');
+		for (const key of keys) flat(value[key], at ? `${at}.${key}` : key, out, items);
 		return out;
 	}
 	out.set(at, typeof value === 'string' ? value : JSON.stringify(value));
 	return out;
+}
+
+/** A set item as `Field=value` pairs (easier to read in a confirmation than JSON). */
+function compact(item: Json): string {
+	if (!item || typeof item !== 'object' || Array.isArray(item)) return JSON.stringify(item);
+	return Object.entries(item)
+		.map(([key, value]) => `${key}=${value !== null && typeof value === 'object' ? JSON.stringify(value).replace(/"/g, '') : String(value)}`)
+		.join(' ');
 }
 
 /** One line per change, for the confirmation: "env LOG_LEVEL: info -> debug". */

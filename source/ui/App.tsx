@@ -11,7 +11,7 @@ import {focusFilter, focusKey, type Focus} from '../model/focus.js';
 import {commandPrompt} from './commandPrompt.js';
 import {dialogKey} from './dialog.js';
 import {DialogBox} from './DialogBox.js';
-import {Footer} from './Footer.js';
+import {Footer, footerExtra} from './Footer.js';
 import {Header} from './Header.js';
 import {Help, helpRows} from './Help.js';
 import {pastedText, plainKey} from './input.js';
@@ -181,7 +181,7 @@ export function App(props: AppProps) {
 		);
 	}
 
-	const bodyHeight = rows - 2;
+	const bodyHeight = rows - 2 - footerExtra(message, columns, rows);
 	const crumb = (c: Crumb<ViewState>) => (c.panes ? `${c.panes.nav.focus}${c.panes.filters[c.panes.nav.focus] ? ` /${c.panes.filters[c.panes.nav.focus]}` : ''}` : moduleOf(c.view).crumb(c.view, ui));
 	const crumbs = trail.length ? [...trail.map(crumb), module.crumb(view, ui)].join(' › ') : undefined;
 	const commandNames = commands.map((c) => c.names[0]).join(' ');

@@ -17,16 +17,17 @@ export function DialogBox({dialog, width}: {dialog: Dialog; width: number}) {
 	);
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor={theme.focusBorder} width={width} paddingX={1}>
-			<Text bold color={theme.title} wrap="truncate">
+			{/* Wrapped, not cut: what a confirmation says is what the operator agrees to. */}
+			<Text bold color={theme.title} wrap="wrap">
 				{sanitize(dialog.title)}
 			</Text>
 			{(dialog.lines ?? []).map((line, i) => (
-				<Text key={`l${i}`} wrap="truncate">
+				<Text key={`l${i}`} wrap="wrap">
 					{sanitize(line)}
 				</Text>
 			))}
 			{(dialog.warnings ?? []).map((line, i) => (
-				<Text key={`w${i}`} color={theme.warn} wrap="truncate">
+				<Text key={`w${i}`} color={theme.warn} wrap="wrap">
 					{figures.warning} {sanitize(line)}
 				</Text>
 			))}

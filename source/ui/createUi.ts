@@ -5,6 +5,7 @@ import type {StackRow} from '../model/services.js';
 import type {AppProps} from './appProps.js';
 import type {Dialog} from './dialog.js';
 import {LogSession} from './sessions/logSession.js';
+import {footerExtra} from './Footer.js';
 import {Messages} from './sessions/messages.js';
 import {RolloutTracker} from './sessions/rollouts.js';
 import {Runner} from './sessions/runner.js';
@@ -39,7 +40,7 @@ export function createUi(props: AppProps, size: {current: {columns: number; rows
 		keymap,
 		readOnly: actions.readOnly,
 		now: () => now.current,
-		body: () => ({width: size.current.columns, height: size.current.rows - 2}),
+		body: () => ({width: size.current.columns, height: size.current.rows - 2 - footerExtra(messages.get(), size.current.columns, size.current.rows)}),
 		nav,
 		panes,
 		paneData: () => data(cluster.get(), panes.get(), now.current),

@@ -2,28 +2,21 @@
 // way a person would: an env entry added is shown as a change and applied; a save with
 // no change sends nothing; a file that does not parse reopens the editor with the error
 // on top, and giving up sends nothing; a change made from the docker CLI while the editor
-// is open is reported and nothing of the edit is sent over it, and `e` again applies the
-// edit on top of it.
-import {chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+// is open is shown and nothing of the edit is sent over it; `y` opens the editor on the
+// current spec with the edit carried over and applies it, any other key drops it.
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {dk, docker, manager, until} from './lab.js';
+import {editorScripts} from './editors.js';
 import {useTerminals} from './tmux.js';
 
 const start = useTerminals();
 const service = 'e2e_edit';
-const dir = mkdtempSync(join(tmpdir(), 'swarmtui-e2e-editor-'));
+const {dir, editor} = editorScripts();
 const spec = () => JSON.parse(dk('service', 'inspect', service, '--format', '{{json .Spec}}')) as {Labels?: Record<string, string>; TaskTemplate: {ContainerSpec: {Env?: string[]}}};
 const version = () => Number(dk('service', 'inspect', service, '--format', '{{.Version.Index}}'));
 
-/** A script for EDITOR. Unless it handles them itself, a reopened file (the error on top) is given up at once. */
-function editor(name: string, body: string, onError = 'exit 0'): string {
-	const path = join(dir, name);
-	writeFileSync(path, `#!/bin/sh\nset -e\nif grep -q '^# ! ' "$1"; then ${onError}; fi\n${body}\n`);
-	chmodSync(path, 0o755);
-	return path;
-}
 // Adds an env entry under the container spec, as a person would type it.
 const addEnv = (entry: string) =>
 	`if grep -q '^    Env:$' "$1"; then sed -i 's|^    Env:$|    Env:\\n      - ${entry}|' "$1"; else sed -i 's|^    Image: \\(.*\\)$|    Image: \\1\\n    Env:\\n      - ${entry}|' "$1"; fi`;
@@ -83,19 +76,40 @@ describe('e: the spec in $EDITOR', () => {
 		expect(version()).toBe(before);
 	});
 
-	it('a change made meanwhile is reported and not overwritten; e again applies the edit on top of it', async () => {
+	it('a change made meanwhile is shown, nothing is sent over it, and y carries the edit onto the current spec', async () => {
 		const marker = join(dir, 'changed-once');
-		const path = editor('meanwhile.sh', `if [ ! -f ${marker} ]; then touch ${marker}; ${docker} -H ${manager} service update --detach --quiet --label-add e2e.other=1 ${service} >/dev/null; fi\n${addEnv('E2E_SECOND=2')}`);
+		// A person saving again: the entry typed once (sed rewrites the file: it is written).
+		const path = editor('meanwhile.sh', `if [ ! -f ${marker} ]; then touch ${marker}; ${docker} -H ${manager} service update --detach --quiet --label-add e2e.other=1 ${service} >/dev/null; fi\nsed -i '/E2E_SECOND=2/d' "$1"\n${addEnv('E2E_SECOND=2')}`);
 		const term = await openEdit(path);
 		await term.waitFor(`Apply 1 change to ${service}?`, 20_000);
 		term.keys('y');
-		await term.waitFor(new RegExp(`${service} changed while you edited it \\(not applied\\)`), 20_000);
+		await term.waitFor(new RegExp(`${service} changed while you edited it\\. Edit again on top of the current spec\\?`), 20_000);
+		expect(term.screen()).toContain('+ Labels.e2e.other: 1');
 		expect(spec().Labels?.['e2e.other']).toBe('1');
 		expect(spec().TaskTemplate.ContainerSpec.Env ?? []).not.toContain('E2E_SECOND=2');
-		term.keys('e');
+		const other = version();
+		term.keys('y');
+		// The editor opened on the current spec with the edit carried over: one change left.
 		await term.waitFor(`Apply 1 change to ${service}?`, 20_000);
+		expect(term.screen()).toContain('+ env E2E_SECOND=2');
+		expect(version()).toBe(other);
 		term.keys('y');
 		await until('the edit on top of the other change', () => spec().TaskTemplate.ContainerSpec.Env?.includes('E2E_SECOND=2'), 20_000, 300);
 		expect(spec().Labels?.['e2e.other']).toBe('1');
+		expect(spec().TaskTemplate.ContainerSpec.Env).toContain('E2E_EDIT=1');
+	});
+
+	it('a change made meanwhile: any other key drops the edit', async () => {
+		const marker = join(dir, 'changed-twice');
+		const path = editor('meanwhile-drop.sh', `if [ ! -f ${marker} ]; then touch ${marker}; ${docker} -H ${manager} service update --detach --quiet --label-add e2e.third=1 ${service} >/dev/null; fi\n${addEnv('E2E_DROPPED=1')}`);
+		const term = await openEdit(path);
+		await term.waitFor(`Apply 1 change to ${service}?`, 20_000);
+		term.keys('y');
+		await term.waitFor(/Edit again on top of the current spec\?/, 20_000);
+		const after = version();
+		term.keys('n');
+		await term.waitFor((screen) => !screen.includes('Edit again on top'), 10_000);
+		expect(version()).toBe(after);
+		expect(spec().TaskTemplate.ContainerSpec.Env ?? []).not.toContain('E2E_DROPPED=1');
 	});
 });

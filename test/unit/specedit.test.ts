@@ -84,7 +84,7 @@ describe('the changes between two specs', () => {
 		expect(edit((s) => (s.TaskTemplate.Placement.Constraints = ['node.labels.zone==a', 'node.labels.disk==ssd']))).toEqual(['- constraint node.role==worker', '+ constraint node.labels.disk==ssd']);
 		expect(edit((s) => s.EndpointSpec.Ports.reverse())).toEqual([]);
 		expect(edit((s) => s.EndpointSpec.Ports.pop())).toEqual(['- port 53/udp (published 53)']);
-		expect(edit((s) => (s.TaskTemplate.ContainerSpec.Mounts[0]!.ReadOnly = true))).toEqual([expect.stringMatching(/^mount \/data: .*"ReadOnly":false.* -> .*"ReadOnly":true/)]);
+		expect(edit((s) => (s.TaskTemplate.ContainerSpec.Mounts[0]!.ReadOnly = true))).toEqual(["mount /data: ReadOnly=false -> ReadOnly=true"]);
 		expect(edit((s) => (s.TaskTemplate.ContainerSpec.Secrets[0]!.SecretName = 'db_password.v2'))).toEqual(['- secret db_password -> db_password', expect.stringMatching(/^\+ secret db_password\.v2 -> db_password: /)]);
 	});
 
@@ -153,5 +153,13 @@ describe('new services', () => {
 		expect(changeLines(specChanges(rich, spec))).toEqual(['Name: api -> api-copy', '- Labels.com.docker.stack.namespace']);
 		expect(notes.join(' ')).toMatch(/published ports 8080\/tcp, 53\/udp are api's/);
 		expect(rich.Name).toBe('api');
+	});
+});
+
+describe('empty mappings', () => {
+	it('labels filled from empty are the labels added; Mode.Global: {} is a change of its own', () => {
+		expect(changeLines(specChanges({Labels: {}, Role: 'worker'}, {Labels: {zone: 'a'}, Role: 'worker'}))).toEqual(['+ Labels.zone: a']);
+		expect(changeLines(specChanges({Role: 'worker'}, {Labels: {}, Role: 'worker'}))).toEqual([]);
+		expect(changeLines(specChanges({Mode: {Replicated: {Replicas: 2}}}, {Mode: {Global: {}}}))).toEqual(['- Mode.Replicated.Replicas', '+ Mode.Global: {}']);
 	});
 });

@@ -17,11 +17,11 @@ export const nodeColumns: Column<NodeRow>[] = [
 	{key: 'tasks', header: 'TASKS', get: (r) => (r.runningTasks === undefined ? '…' : String(r.runningTasks)), priority: 4, align: 'right'},
 ];
 
-/** With the labels column (v): it goes before the engine and tasks, which give way first in a narrow pane. */
+/** With the labels column (v): it takes the engine's place (the header names the engine; inspect has each node's). */
 export const nodeColumnsWithLabels: Column<NodeRow>[] = [
-	...nodeColumns.slice(0, 5),
-	{key: 'labels', header: 'LABELS', get: (r) => r.labels || '-', priority: 1, minWidth: 8, maxWidth: 60, flex: true},
-	...nodeColumns.slice(5),
+	...nodeColumns.filter((c) => c.key !== 'engine' && c.key !== 'tasks'),
+	{key: 'labels', header: 'LABELS', get: (r) => r.labels || '-', priority: 1, minWidth: 12, maxWidth: 80, flex: true},
+	...nodeColumns.filter((c) => c.key === 'tasks'),
 ];
 
 /** Services columns; services marked for logs (space) carry a ● before the name. */

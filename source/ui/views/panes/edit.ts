@@ -104,8 +104,11 @@ function withRetry(ui: Ui, job: Job, mine: unknown, read: unknown, again: (curre
 					const conflicts = merged.conflicts.length ? [`both changed: ${merged.conflicts.join(', ')} (yours kept)`] : [];
 					ui.dialog.set({
 						kind: 'confirm',
-						title: `${job.target} changed while you edited it. Edit again on top of the current spec? (y: the editor opens with your changes; other keys drop them)`,
-						lines: shortList(['the other change:', ...error.theirs.map((line) => `  ${line}`), ...conflicts], 12),
+						title: `${job.target} changed while you edited it. Edit again on top of the current spec?`,
+						lines: [
+							...shortList(['The other change:', ...error.theirs.map((line) => `  ${line}`), ...conflicts], 12),
+							'y: the editor opens on the current spec with your changes carried over; other keys drop them.',
+						],
 						yes: () =>
 							again(error.current, (header) =>
 								specToYaml(merged.spec, [
@@ -127,7 +130,7 @@ function withRetry(ui: Ui, job: Job, mine: unknown, read: unknown, again: (curre
 
 function serviceSubject(ui: Ui, read: ApiService, text?: (header: string[]) => string): Subject {
 	const name = read.Spec?.Name ?? read.ID.slice(0, 12);
-	const header = [`${name} (${read.ID.slice(0, 12)}), version ${read.Version?.Index ?? '?'}: the spec as the engine has it.`, 'Save and quit to see the changes before anything is sent; quit without saving to drop the edit.'];
+	const header = [`${name} (${read.ID.slice(0, 12)}), version ${read.Version?.Index ?? '?'}: the spec as the engine has it.`, 'Save and quit to see the changes before anything is sent;', 'quit without saving to drop the edit.'];
 	return {
 		name,
 		kind: 'service',
@@ -166,7 +169,7 @@ export function editHere(ui: Ui): string | void {
 
 function nodeSubject(ui: Ui, read: ApiNode, text?: (header: string[]) => string): Subject {
 	const name = read.Description?.Hostname ?? read.ID.slice(0, 12);
-	const header = [`node ${name} (${read.ID.slice(0, 12)}), version ${read.Version?.Index ?? '?'}: labels, role (worker, manager), availability (active, pause, drain).`, 'Save and quit to see the changes before anything is sent; quit without saving to drop the edit.'];
+	const header = [`node ${name} (${read.ID.slice(0, 12)}), version ${read.Version?.Index ?? '?'}: its labels,`, 'Role (worker, manager) and Availability (active, pause, drain).', 'Save and quit to see the changes before anything is sent;', 'quit without saving to drop the edit.'];
 	const spec = {Labels: {}, ...read.Spec};
 	return {
 		name,
@@ -276,7 +279,8 @@ export function cloneHere(ui: Ui): string | void {
 				const header = [
 					`${name}: a new service, a copy of ${original}'s spec (version ${read.Version?.Index ?? '?'}).`,
 					...copy.notes.map((note) => `Note: ${note}.`),
-					'Save and quit to see the differences from the original before it is created; quit without saving to create nothing.',
+					'Save and quit to see how it differs from the original before it is created;',
+					'quit without saving to create nothing.',
 				];
 				return createSubject(ui, name, specToYaml(copy.spec, header), read.Spec, original);
 			});
