@@ -61,6 +61,18 @@ async function openStore(term: Terminal, kind: 'secrets' | 'configs') {
 	await term.waitFor(new RegExp(`${kind[0]?.toUpperCase()}${kind.slice(1)} · \\d+`));
 }
 
+/** `n` in the list, the name typed: the value's prompt is up. */
+async function newIn(kind: 'secrets' | 'configs', name: string): Promise<Terminal> {
+	const term = await open();
+	await openStore(term, kind);
+	term.keys('n');
+	await term.waitFor(`New ${kind.slice(0, -1)}: its name`);
+	term.type(name);
+	term.keys('Enter');
+	await term.waitFor('the value from a file (type its path)');
+	return term;
+}
+
 describe('e on a node', () => {
 	it('labels and availability edited as YAML, shown as changes, applied to the node', async () => {
 		const path = editor('node.sh', `sed -i 's/^Availability: active$/Availability: pause/; s/^Labels: {}$/Labels:/' "$1"\nsed -i '/^Labels:$/a\\  e2e.edited: "yes"' "$1"`);
@@ -125,13 +137,7 @@ describe('secrets and configs', () => {
 	it('a config from a file: the engine holds the file\'s bytes', async () => {
 		const file = join(dir, 'app.conf');
 		writeFileSync(file, 'listen = 8080\nname = "e2e"\n');
-		const term = await open();
-		await openStore(term, 'configs');
-		term.keys('n');
-		await term.waitFor('New config: its name');
-		term.type('e2e_conf');
-		term.keys('Enter');
-		await term.waitFor('the value from a file (type its path)');
+		const term = await newIn('configs', 'e2e_conf');
 		term.type(join(dir, 'missing.conf'));
 		term.keys('Enter');
 		await term.waitFor(`no file ${join(dir, 'missing.conf')}`);
@@ -145,13 +151,8 @@ describe('secrets and configs', () => {
 	});
 
 	it('a secret typed in the hidden prompt: dots on screen, the value in the container', async () => {
-		const term = await open();
-		await openStore(term, 'secrets');
-		term.keys('n');
-		await term.waitFor('New secret: its name');
-		term.type('e2e_typed');
-		term.keys('Enter');
-		await term.waitFor('the value from a file (type its path), or ⏎ to type the value (hidden)');
+		const term = await newIn('secrets', 'e2e_typed');
+		expect(term.screen()).toContain('or ⏎ to type the value (hidden)');
 		term.keys('Enter');
 		await term.waitFor('type the value (shown as dots');
 		term.type('typed-value-42');

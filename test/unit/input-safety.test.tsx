@@ -84,6 +84,7 @@ describe('the App behind the key stream', () => {
 				onQuit: () => quits.push(1),
 				size: {columns: 120, rows: 30},
 				onPaste: (listener) => keys.onPaste(listener),
+				listObjects: async () => [{ID: 's1', Spec: {Name: 'db_password'}}],
 			}),
 			{stdin: keys as never, stdout: stdout as never, debug: true, exitOnCtrlC: false, patchConsole: false},
 		);
@@ -116,6 +117,20 @@ describe('the App behind the key stream', () => {
 		expect(ui.quits).toEqual([]);
 		expect(ui.activity.get().filter((e) => e.outcome === 'error')).toEqual([]);
 		expect(ui.frame()).toContain('Services');
+	});
+
+	it('a secret\'s prompt shows dots, and refuses a pasted value of several lines (its line breaks would be lost)', async () => {
+		const ui = start(false);
+		for (const key of [':', 'secrets', '\r', 'n', 'api_key', '\r', '\r']) await ui.type(key);
+		expect(ui.frame()).toContain('type the value');
+		await ui.type('hunter2');
+		expect(ui.frame()).toContain('> •••••••█');
+		expect(ui.frame()).not.toContain('hunter2');
+		await ui.type(`${ESC}[200~line one\nline two${ESC}[201~`);
+		expect(ui.frame()).toContain('a value of several lines cannot be typed');
+		expect(ui.frame()).toContain('> •••••••█');
+		await ui.type(`${ESC}[200~-more${ESC}[201~`);
+		expect(ui.frame()).toContain('> ••••••••••••█');
 	});
 
 	it('puts a paste into the filter as text: its newline does not submit, its "y" does not confirm', async () => {
