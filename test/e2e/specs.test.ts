@@ -1,11 +1,12 @@
 // #16 on the real CLI and the lab, the engine as the judge: `e` on a node (labels and
-// availability), `:new service` from the template, `c` (a copy under a new name), and
+// availability), `:new service` from the template (and a spec the engine refuses
+// reopening the editor with the error), `c` (a copy under a new name), and
 // secrets and configs: created from a file and from a hidden prompt (the value reaches
 // the container, never the screen), rotated on a service that uses one (its spec names
 // the new version with the same file, uid, gid and mode; its task is replaced and reads
 // the new value), the old one removed after; removal refused while used; read-only
 // refuses. EDITOR is set to small scripts that edit the file as a person would.
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {dk, manager, until} from './lab.js';
@@ -14,7 +15,7 @@ import {type Terminal, useTerminals} from './tmux.js';
 
 const start = useTerminals();
 const {dir, editor} = editorScripts();
-const services = ['e2e_new', 'e2e_new-copy', 'e2e_sec', 'e2e_typed_check'];
+const services = ['e2e_new', 'e2e_new-copy', 'e2e_port', 'e2e_sec', 'e2e_typed_check'];
 const secrets = ['e2e_pw', 'e2e_pw.v2', 'e2e_typed'];
 const quietly = (...args: string[]) => {
 	try {
@@ -110,6 +111,20 @@ describe(':new service and c', () => {
 		const spec = inspect<{TaskTemplate: {ContainerSpec: {Env: string[]; Command: string[]}}}>('service', 'e2e_new', '{{json .Spec}}');
 		expect(spec.TaskTemplate.ContainerSpec.Env).toEqual(['LOG_LEVEL=info']);
 		expect(spec.TaskTemplate.ContainerSpec.Command).toEqual(['sleep', '3600']);
+	});
+
+	it('a spec the engine refuses (a published port in use) reopens the editor with its error on top; nothing is created', async () => {
+		const seen = join(dir, 'refused.txt');
+		// The template's port 8080 is the lab's shop_web's: the engine refuses it.
+		const path = editor('port.sh', `sed -i 's/^Name: new-service$/Name: e2e_port/; s|^    Image: .*$|    Image: swarmtui-lab/busybox:1|' "$1"`, `grep '^# ! ' "$1" > ${seen}; exit 0`);
+		const term = await open([], {EDITOR: path});
+		term.type(':new service');
+		term.keys('Enter');
+		await term.waitFor('Create the service e2e_port?', 20_000);
+		term.keys('y');
+		await term.waitFor('new-service: edit dropped; nothing sent', 20_000);
+		expect(readFileSync(seen, 'utf8')).toMatch(/^# ! .*8080.*in use/);
+		expect(exists('service', 'e2e_port')).toBe(false);
 	});
 
 	it('c copies a service under a new name, the differences shown first', async () => {

@@ -28,8 +28,11 @@ type Subject = {
 	base: unknown;
 	/** Checks beyond the shape (a new service's name and image). */
 	check?: (spec: Record<string, unknown>) => string | undefined;
-	/** The confirmation for the changes (the runner does the work). */
-	confirm: (spec: Record<string, unknown>, lines: string[]) => Dialog;
+	/**
+	 * The confirmation for the changes (the runner does the work). `refused`: the engine
+	 * refused the spec; the editor opens again on the operator's text with the error on top.
+	 */
+	confirm: (spec: Record<string, unknown>, lines: string[], refused: (error: unknown) => void) => Dialog;
 	/** Said when the operator saved nothing (or nothing that differs). */
 	unchanged: string;
 };
@@ -46,12 +49,13 @@ function editable(ui: Ui): string | undefined {
 }
 
 /** The editor, until the text parses and checks, the operator gives up, or a confirmation is up. */
-async function editLoop(ui: Ui, subject: Subject): Promise<void> {
+async function editLoop(ui: Ui, subject: Subject, error?: string): Promise<void> {
 	const {handOver, editText} = ui;
 	if (!handOver || !editText) return;
 	const {name} = subject;
-	let text = subject.text;
-	let reopened = false;
+	const withError = (problem: string, body: string) => `${errorMark}${problem}\n${errorMark}fix it and save, or quit without saving to drop the edit\n${body}`;
+	let text = error ? withError(error, subject.text) : subject.text;
+	let reopened = Boolean(error);
 	for (;;) {
 		let saved: {text: string; written: boolean} | undefined;
 		try {
@@ -70,13 +74,17 @@ async function editLoop(ui: Ui, subject: Subject): Promise<void> {
 		const problem = parsed.ok ? subject.check?.(parsed.spec) : parsed.error;
 		if (!parsed.ok || problem) {
 			// Reopened with the error on top, the operator's text kept.
-			text = `${errorMark}${problem}\n${errorMark}fix it and save, or quit without saving to drop the edit\n${body}`;
+			text = withError(problem ?? '', body);
 			reopened = true;
 			continue;
 		}
 		const lines = changeLines(specChanges(subject.base, parsed.spec));
 		if (lines.length === 0) return ui.say(subject.unchanged);
-		ui.dialog.set(subject.confirm(parsed.spec, lines));
+		// The engine refusing the spec (a port in use, a bad mount) reopens it the same way.
+		const refused = (failure: unknown) => {
+			void editLoop(ui, {...subject, text: body}, errorMessage(failure)).catch((later: unknown) => ui.say(errorMessage(later), true));
+		};
+		ui.dialog.set(subject.confirm(parsed.spec, lines, refused));
 		return;
 	}
 }
@@ -88,17 +96,26 @@ const start = (ui: Ui, subject: () => Promise<Subject | undefined>) => {
 };
 
 /**
- * A job that, when the engine answers "out of sequence", offers the edit again on top of
- * the object as it is now. `again` opens the editor on the merged spec.
+ * A job whose failure leads back to the editor: a spec the engine refused reopens it
+ * on the operator's text with the error on top (`refused`); "out of sequence" offers
+ * the edit again on top of the object as it is now (`again`: the merged spec).
  */
-function withRetry(ui: Ui, job: Job, mine: unknown, read: unknown, again: (current: ChangedMeanwhile['current'], text: (header: string[]) => string) => void): Job {
+function withRetry(
+	ui: Ui,
+	job: Job,
+	mine: unknown,
+	read: unknown,
+	again: (current: ChangedMeanwhile['current'], text: (header: string[]) => string) => void,
+	refused: (error: unknown) => void,
+): Job {
 	return {
 		...job,
 		perform: async (): Promise<Done> => {
 			try {
 				return await job.perform();
 			} catch (error) {
-				if (error instanceof ChangedMeanwhile) {
+				if (!(error instanceof ChangedMeanwhile)) refused(error);
+				else {
 					const current = error.current.object.Spec;
 					const merged = mergeSpecs(read, mine, current);
 					const conflicts = merged.conflicts.length ? [`both changed: ${merged.conflicts.join(', ')} (yours kept)`] : [];
@@ -137,7 +154,7 @@ function serviceSubject(ui: Ui, read: ApiService, text?: (header: string[]) => s
 		text: text ? text(header) : specToYaml(read.Spec, header),
 		base: read.Spec,
 		unchanged: `${name}: nothing changed; nothing sent`,
-		confirm: (spec, lines) => ({
+		confirm: (spec, lines, refused) => ({
 			kind: 'confirm',
 			title: `Apply ${plural(lines.length, 'change')} to ${name}?`,
 			lines: shortList(lines),
@@ -149,6 +166,7 @@ function serviceSubject(ui: Ui, read: ApiService, text?: (header: string[]) => s
 						spec,
 						read.Spec,
 						(current, merged) => current.kind === 'service' && void editLoop(ui, serviceSubject(ui, current.object, merged)).catch((error: unknown) => ui.say(errorMessage(error), true)),
+						refused,
 					),
 				),
 		}),
@@ -177,7 +195,7 @@ function nodeSubject(ui: Ui, read: ApiNode, text?: (header: string[]) => string)
 		text: text ? text(header) : specToYaml(spec, header),
 		base: spec,
 		unchanged: `${name}: nothing changed; nothing sent`,
-		confirm: (edited, lines) => {
+		confirm: (edited, lines, refused) => {
 			const snapshot = ui.cluster.get();
 			// The same warnings as the drain / promote / demote keys give.
 			const impacts = [
@@ -199,6 +217,7 @@ function nodeSubject(ui: Ui, read: ApiNode, text?: (header: string[]) => string)
 						edited,
 						spec,
 						(current, merged) => current.kind === 'node' && void editLoop(ui, nodeSubject(ui, current.object, merged)).catch((error: unknown) => ui.say(errorMessage(error), true)),
+						refused,
 					),
 				);
 			const title = `Apply ${plural(lines.length, 'change')} to ${name}?`;
@@ -230,7 +249,7 @@ function createSubject(ui: Ui, name: string, text: string, base: unknown, from?:
 		base,
 		unchanged: from ? `copy of ${from} dropped; nothing created` : 'no service created',
 		check: (spec) => ui.actions.newServiceProblem(spec as ApiServiceSpec) ?? taken(spec),
-		confirm: (spec, lines) => {
+		confirm: (spec, lines, refused) => {
 			const created = String(spec['Name']);
 			return {
 				kind: 'confirm',
@@ -240,7 +259,11 @@ function createSubject(ui: Ui, name: string, text: string, base: unknown, from?:
 					operationContext(ui).run({
 						target: created,
 						label: `create${from ? ` (copy of ${from})` : ''}: ${summary(lines)}`,
-						perform: () => ui.actions.createService(spec as ApiServiceSpec),
+						perform: () =>
+							ui.actions.createService(spec as ApiServiceSpec).catch((error: unknown) => {
+								refused(error);
+								throw error;
+							}),
 						settled: (s) => [...s.services.values()].some((service) => service.Spec?.Name === created),
 					}),
 			};
