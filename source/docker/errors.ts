@@ -91,7 +91,8 @@ export function toDockerError(error: unknown, endpoint: Endpoint): DockerError {
 		return new DockerError(`the connection to ${where} was closed (${code})`, undefined, 'connection');
 	}
 	if (typeof raw.statusCode === 'number') {
-		const message = engineMessage(raw) ?? raw.reason ?? `HTTP ${raw.statusCode}`;
+		// The swarm's gRPC wrapper ("rpc error: code = InvalidArgument desc = …") says nothing to a person.
+		const message = (engineMessage(raw) ?? raw.reason ?? `HTTP ${raw.statusCode}`).replace(/^rpc error: code = \w+ desc = /, '');
 		if (raw.statusCode === 400 && /client version .* is too (old|new)/i.test(message)) {
 			return new DockerError(`engine at ${where} refused the API version: ${message}`, 400, 'api');
 		}

@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {createObject, fileProblem, removeObject, rotateObject} from '../../source/actions/objects.js';
+import {toDockerError} from '../../source/docker/errors.js';
 import type {ApiService} from '../../source/docker/types.js';
 import {nextVersionName, servicesUsing, switchReferences} from '../../source/model/rotation.js';
 import {fakeWriter, lab, labStore} from './helpers.js';
@@ -70,6 +71,11 @@ describe('secrets and configs', () => {
 		expect(fake.objects.configs.size).toBe(1);
 		await removeObject(fake.api, false, 'configs', {id, name: 'conf'}, []);
 		expect(fake.objects.configs.size).toBe(0);
+	});
+
+	it('the engine\'s refusals come without the swarm\'s gRPC wrapper', () => {
+		const error = toDockerError({statusCode: 400, json: {message: "rpc error: code = InvalidArgument desc = port '8080' is already in use by service 'shop_web'"}}, fakeWriter([]).api.endpoint);
+		expect(error.message).toBe("port '8080' is already in use by service 'shop_web'");
 	});
 
 	it('finds the services using one, and switching leaves other specs alone', () => {
