@@ -1,6 +1,6 @@
 import figures from 'figures';
 import {Box, Text} from 'ink';
-import {type Dialog, dialogError} from './dialog.js';
+import {confirmWindow, type Dialog, dialogError} from './dialog.js';
 import {fit, sanitize} from './text.js';
 import {useTheme} from './theme.js';
 
@@ -8,6 +8,8 @@ export function DialogBox({dialog, width}: {dialog: Dialog; width: number}) {
 	const theme = useTheme();
 	const inner = Math.max(10, width - 4);
 	const error = dialogError(dialog);
+	const window = dialog.kind === 'confirm' ? confirmWindow(dialog) : undefined;
+	const lines = window?.paged ? (dialog.lines ?? []).slice(window.offset, window.offset + window.page) : (dialog.lines ?? []);
 	const field = (value: string, fresh: boolean) => (
 		<Text>
 			<Text color={theme.key}>{'> '}</Text>
@@ -21,7 +23,7 @@ export function DialogBox({dialog, width}: {dialog: Dialog; width: number}) {
 			<Text bold color={theme.title} wrap="wrap">
 				{sanitize(dialog.title)}
 			</Text>
-			{(dialog.lines ?? []).map((line, i) => (
+			{lines.map((line, i) => (
 				<Text key={`l${i}`} wrap="wrap">
 					{sanitize(line)}
 				</Text>
@@ -31,6 +33,11 @@ export function DialogBox({dialog, width}: {dialog: Dialog; width: number}) {
 					{figures.warning} {sanitize(line)}
 				</Text>
 			))}
+			{window?.paged ? (
+				<Text color={theme.dim} wrap="wrap">
+					{`lines ${window.offset + 1}–${window.offset + lines.length} of ${window.total}`}
+				</Text>
+			) : null}
 			{dialog.kind === 'prompt' ? field(dialog.secret ? '•'.repeat(Math.min(dialog.value.length, 40)) : dialog.value, dialog.fresh) : null}
 			{dialog.kind === 'type' ? field(dialog.value, false) : null}
 			{dialog.kind === 'prompt' && dialog.hint?.(dialog.value) ? (
@@ -43,9 +50,13 @@ export function DialogBox({dialog, width}: {dialog: Dialog; width: number}) {
 					{figures.cross} {error}
 				</Text>
 			) : null}
-			<Text color={theme.dim} wrap="truncate">
+			<Text color={dialog.kind === 'confirm' && dialog.unseen ? theme.warn : theme.dim} wrap="wrap">
 				{dialog.kind === 'confirm'
-					? 'y confirms, any other key cancels'
+					? window?.paged && !window.seen
+						? 'space or ↓ shows more, ↑ goes back; y confirms once every line has been shown; other keys cancel'
+						: window?.paged
+							? 'y confirms, ↑ goes back, any other key cancels'
+							: 'y confirms, any other key cancels'
 					: dialog.kind === 'type'
 						? `type ${dialog.expected} and ⏎ to confirm, Esc cancels`
 						: dialog.fresh

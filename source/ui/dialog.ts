@@ -20,7 +20,18 @@ export type Dialog =
 			/** A line under the field, from the value typed so far. */
 			hint?: (value: string) => string;
 	  })
-	| (Base & {kind: 'confirm'; yes: () => void})
+	| (Base & {
+			kind: 'confirm';
+			yes: () => void;
+			/**
+			 * Lines shown at a time. A longer list pages (space or ↓ on, ↑ back) and `y` is
+			 * taken only once every line has been on screen: nothing is confirmed unseen.
+			 */
+			page?: number;
+			offset?: number;
+			/** y was pressed before the end: the box says why nothing happened. */
+			unseen?: boolean;
+	  })
 	| (Base & {kind: 'type'; expected: string; value: string; yes: () => void});
 
 /** What a key does: the dialog to show next (none: closed), and work to run. */
@@ -28,6 +39,13 @@ export type DialogStep = {dialog?: Dialog; run?: () => Dialog | void};
 
 export function dialogKey(dialog: Dialog, input: string, key: Key): DialogStep {
 	if (dialog.kind === 'confirm') {
+		const window = confirmWindow(dialog);
+		if (window.paged) {
+			const move = (offset: number) => ({dialog: {...dialog, offset: Math.max(0, Math.min(offset, window.total - window.page)), unseen: false}});
+			if (input === ' ' || input === 'j' || key.downArrow || key.pageDown) return move(window.offset + window.page);
+			if (input === 'k' || key.upArrow || key.pageUp) return move(window.offset - window.page);
+			if ((input === 'y' || input === 'Y') && !window.seen) return {dialog: {...dialog, unseen: true}};
+		}
 		// Only y confirms; anything else cancels.
 		if (input === 'y' || input === 'Y') return {run: dialog.yes};
 		return {};
@@ -49,6 +67,14 @@ export function dialogKey(dialog: Dialog, input: string, key: Key): DialogStep {
 	// A secret typed (a token, a password) may be longer than other fields' values.
 	const max = dialog.kind === 'prompt' && dialog.secret ? 16_384 : 512;
 	return {dialog: {...dialog, value: value.slice(0, max), ...(dialog.kind === 'prompt' ? {fresh: false} : {})} as Dialog};
+}
+
+/** Which of a confirmation's lines are on screen, and whether the last one has been. */
+export function confirmWindow(dialog: Extract<Dialog, {kind: 'confirm'}>): {paged: boolean; offset: number; page: number; total: number; seen: boolean} {
+	const total = dialog.lines?.length ?? 0;
+	const page = Math.max(1, dialog.page ?? total);
+	const offset = Math.max(0, Math.min(dialog.offset ?? 0, Math.max(0, total - page)));
+	return {paged: total > page, offset, page, total, seen: offset + page >= total};
 }
 
 /** The error to show under a prompt's field, as the operator types. */

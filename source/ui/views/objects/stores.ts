@@ -7,6 +7,7 @@ import {objectRows} from '../../../model/objects.js';
 import {nextVersionName, servicesUsing, type StoreKind} from '../../../model/rotation.js';
 import type {Dialog} from '../../dialog.js';
 import type {StateOf, Ui} from '../types.js';
+import {confirmPage} from '../panes/edit.js';
 import type {Job} from '../panes/operations.js';
 
 type State = StateOf<'objects'>;
@@ -130,8 +131,9 @@ export function rotateHere(ui: Ui, state: State): string | void {
 					kind: 'confirm',
 					title: `Create ${word(kind)} ${name} and switch ${users.length ? `${users.length} service${users.length === 1 ? '' : 's'}` : 'no service'} from ${row.name} to it?`,
 					lines: users.length
-						? ['the same file name, uid, gid and mode; their tasks are replaced (their update config):', ...users.slice(0, 10).map((u) => `  ${u.name}`), ...(users.length > 10 ? [`  … and ${users.length - 10} more`] : [])]
+						? ['the same file name, uid, gid and mode; their tasks are replaced (their update config):', ...users.map((u) => `  ${u.name}`)]
 						: [`no service uses ${row.name}: only ${name} is created`],
+					page: confirmPage(ui),
 					yes,
 				};
 			});

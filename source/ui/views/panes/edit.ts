@@ -38,6 +38,8 @@ type Subject = {
 };
 
 const shortList = (lines: string[], max = 14) => (lines.length > max ? [...lines.slice(0, max - 1), `… and ${lines.length - max + 1} more`] : lines);
+/** Lines of a confirmation on screen at a time (it pages beyond, and y waits for the last). */
+export const confirmPage = (ui: Ui) => Math.max(4, ui.body().height - 10);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const summary = (lines: string[]) => `${lines.slice(0, 2).join('; ')}${lines.length > 2 ? `; and ${lines.length - 2} more` : ''}`;
 
@@ -157,7 +159,8 @@ function serviceSubject(ui: Ui, read: ApiService, text?: (header: string[]) => s
 		confirm: (spec, lines, refused) => ({
 			kind: 'confirm',
 			title: `Apply ${plural(lines.length, 'change')} to ${name}?`,
-			lines: shortList(lines),
+			lines,
+			page: confirmPage(ui),
 			yes: () =>
 				operationContext(ui).run(
 					withRetry(
@@ -221,9 +224,9 @@ function nodeSubject(ui: Ui, read: ApiNode, text?: (header: string[]) => string)
 					),
 				);
 			const title = `Apply ${plural(lines.length, 'change')} to ${name}?`;
-			const all = {lines: shortList([...lines, ...impacts.flatMap((impact) => impact.lines)]), warnings: impacts.flatMap((impact) => impact.warnings ?? [])};
+			const all = {lines: [...lines, ...impacts.flatMap((impact) => impact.lines)], warnings: impacts.flatMap((impact) => impact.warnings ?? [])};
 			if (impacts.some((impact) => impact.danger)) return {kind: 'type', title, ...all, expected: name, value: '', yes};
-			return {kind: 'confirm', title, ...all, yes};
+			return {kind: 'confirm', title, ...all, page: confirmPage(ui), yes};
 		},
 	};
 }
@@ -254,7 +257,8 @@ function createSubject(ui: Ui, name: string, text: string, base: unknown, from?:
 			return {
 				kind: 'confirm',
 				title: from ? `Create ${created}, a copy of ${from} with these changes?` : `Create the service ${created}?`,
-				lines: shortList(lines),
+				lines,
+				page: confirmPage(ui),
 				yes: () =>
 					operationContext(ui).run({
 						target: created,
