@@ -64,6 +64,14 @@ describe('secrets and configs', () => {
 		expect(done.message).toBe('secret db_password.v2 created; api, worker switched to it (their tasks are replaced)');
 	});
 
+	it('rotation of a config switches ConfigID and ConfigName, keeping the rest', async () => {
+		const service: ApiService = {ID: 'c1', Version: {Index: 3}, Spec: {Name: 'proxy', TaskTemplate: {ContainerSpec: {Image: 'x', Configs: [{ConfigID: 'cold', ConfigName: 'proxy.conf', File: {Name: '/etc/proxy.conf', UID: '0', GID: '0', Mode: 292}}]}}}};
+		const fake = fakeWriter([service]);
+		const done = await rotateObject(fake.api, false, 'configs', {id: 'cold', name: 'proxy.conf'}, 'proxy.conf.v2', {text: 'listen 80'}, ['c1']);
+		expect(fake.state.get('c1')?.Spec?.TaskTemplate?.ContainerSpec?.['Configs']).toEqual([{ConfigID: done.id, ConfigName: 'proxy.conf.v2', File: {Name: '/etc/proxy.conf', UID: '0', GID: '0', Mode: 292}}]);
+		await expect(rotateObject(fake.api, true, 'configs', {id: 'cold', name: 'proxy.conf'}, 'proxy.conf.v3', {text: 'x'}, ['c1'])).rejects.toThrow(/read-only/);
+	});
+
 	it('removal is refused while a service uses it', async () => {
 		const fake = fakeWriter(lab.services);
 		const {id} = await createObject(fake.api, false, 'configs', 'conf', {text: 'x'});
