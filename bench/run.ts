@@ -329,6 +329,15 @@ const soakMinutes = process.argv.includes('--no-soak') || execOnly ? 0 : soakAt 
 if (soakMinutes > 0 && existsSync('/run/stlab/node1.sock')) {
 	process.stderr.write(`bench: soak, ${soakMinutes} minutes…\n`);
 	results['soak'] = await soakScenario(soakMinutes);
+	results['soakDate'] = results['date'] ?? new Date().toISOString();
+} else if (!results['soak'] && existsSync(resultsFile)) {
+	// --no-soak: the last soak's figures stay, with their own date (a run without one
+	// must not erase the only proof of the long run).
+	const last = JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>;
+	if (last['soak']) {
+		results['soak'] = last['soak'];
+		results['soakDate'] = last['soakDate'] ?? last['date'];
+	}
 }
 
 type R = Record<string, any>;
