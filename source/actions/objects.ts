@@ -87,17 +87,19 @@ export async function rotateObject(
 	const switched: string[] = [];
 	for (const serviceId of serviceIds) {
 		let name = serviceId.slice(0, 12);
+		let changed = false;
 		try {
 			await readModifyWrite(
 				() => api.inspectService(serviceId),
 				async (service: ApiService) => {
 					name = service.Spec?.Name ?? name;
 					const spec = switchReferences(service.Spec ?? {}, kind, old, fresh);
-					if (spec === service.Spec) return; // no longer uses it
-					await api.updateService(serviceId, service.Version?.Index ?? 0, spec);
+					changed = spec !== service.Spec;
+					// No longer uses it (changed meanwhile): nothing to switch.
+					if (changed) await api.updateService(serviceId, service.Version?.Index ?? 0, spec);
 				},
 			);
-			switched.push(name);
+			if (changed) switched.push(name);
 		} catch (error) {
 			const done = switched.length ? `; switched: ${switched.join(', ')}` : '';
 			throw new ActionError(`${singular(kind)} ${newName} created, but ${describeFailure(name, error).message}${done}`);
