@@ -1,6 +1,7 @@
 // Networks, secrets and configs as rows, each with the services that use it. Secrets
 // carry no value here: the Engine API never returns one.
 import {list, record, str} from './coerce.js';
+import {servicesUsing, type StoreKind} from './rotation.js';
 import type {ClusterSnapshot} from './snapshot.js';
 
 export type ObjectKind = 'networks' | 'secrets' | 'configs';
@@ -25,8 +26,8 @@ export const objectColumns: Record<ObjectKind, Array<{key: string; header: strin
 
 const day = (value: unknown) => (str(value) ?? '').replace('T', ' ').slice(0, 16);
 
-/** Which services use each object, from the services' specs. */
-function users(snapshot: ClusterSnapshot, kind: ObjectKind): Map<string, string[]> {
+/** Which services use each network, from the services' specs and endpoints. */
+function networkUsers(snapshot: ClusterSnapshot): Map<string, string[]> {
 	const map = new Map<string, string[]>();
 	const add = (key: string | undefined, service: string) => {
 		if (!key) return;
@@ -37,22 +38,14 @@ function users(snapshot: ClusterSnapshot, kind: ObjectKind): Map<string, string[
 	for (const service of snapshot.services.values()) {
 		const name = service.Spec?.Name ?? service.ID.slice(0, 12);
 		const template = record(service.Spec?.TaskTemplate);
-		if (kind === 'networks') {
-			for (const net of list<Record<string, unknown>>(template['Networks'])) add(str(net['Target']), name);
-			for (const vip of list<Record<string, unknown>>(record(service.Endpoint)['VirtualIPs'])) add(str(vip['NetworkID']), name);
-		} else {
-			const refs = list<Record<string, unknown>>(record(template['ContainerSpec'])[kind === 'secrets' ? 'Secrets' : 'Configs']);
-			for (const ref of refs) {
-				add(str(ref[kind === 'secrets' ? 'SecretID' : 'ConfigID']), name);
-				add(str(ref[kind === 'secrets' ? 'SecretName' : 'ConfigName']), name);
-			}
-		}
+		for (const net of list<Record<string, unknown>>(template['Networks'])) add(str(net['Target']), name);
+		for (const vip of list<Record<string, unknown>>(record(service.Endpoint)['VirtualIPs'])) add(str(vip['NetworkID']), name);
 	}
 	return map;
 }
 
 export function objectRows(kind: ObjectKind, raw: unknown, snapshot: ClusterSnapshot): ObjectRow[] {
-	const usedBy = users(snapshot, kind);
+	const usedBy = kind === 'networks' ? networkUsers(snapshot) : undefined;
 	return list<Record<string, unknown>>(raw)
 		.filter((item) => item && typeof item === 'object')
 		.map((item) => {
@@ -68,7 +61,8 @@ export function objectRows(kind: ObjectKind, raw: unknown, snapshot: ClusterSnap
 							subnet: list<Record<string, unknown>>(record(item['IPAM'])['Config']).map((c) => str(c['Subnet']) ?? '').filter(Boolean).join(','),
 						}
 					: {created: day(item['CreatedAt']), updated: day(item['UpdatedAt'])};
-			const names = [...new Set([...(usedBy.get(id) ?? []), ...(usedBy.get(name) ?? [])])].sort();
+			// Secrets and configs: the same derivation that refuses a removal and lists a rotation's services.
+			const names = usedBy ? [...new Set([...(usedBy.get(id) ?? []), ...(usedBy.get(name) ?? [])])].sort() : servicesUsing(snapshot, kind as StoreKind, {id, name}).map((user) => user.name);
 			return {id, name, cells, usedBy: names};
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
