@@ -32,7 +32,7 @@ export type SwarmReader = {
 	nodes(): Promise<ApiNode[]>;
 	services(): Promise<ApiService[]>;
 	tasks(filter?: TaskFilter): Promise<ApiTask[]>;
-	/** Service and node events (swarm scope) from `since` (unix seconds) on. */
+	/** Service, node, secret and config events (swarm scope) from `since` (unix seconds) on. */
 	events(since: number, handlers: EventHandlers): Subscription;
 	close(): void;
 };
@@ -276,7 +276,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): S
 				handlers.onEnd(error ? toDockerError(error, endpoint) : undefined);
 			};
 			const splitter = new NdjsonSplitter(handlers.onEvent);
-			(streamer.getEvents.bind(streamer) as Promised)({since, filters: {type: ['service', 'node']}}).then(
+			(streamer.getEvents.bind(streamer) as Promised)({since, filters: {type: ['service', 'node', 'secret', 'config']}}).then(
 				(s: unknown) => {
 					stream = s as NodeJS.ReadableStream & {destroy?: () => void};
 					if (closed) {

@@ -16,6 +16,8 @@ export type ClusterSink = {
 	setUpToDate(serviceId: string, tasks: readonly ApiTask[]): void;
 	removeService(id: string): void;
 	removeNode(id: string): void;
+	/** A secret or config event: lists of them on screen read themselves again. */
+	objectsChanged?(kind: 'secrets' | 'configs'): void;
 	setError(message: string, noLeader?: boolean): void;
 	setDisconnected(message: string, retryAt: number): void;
 };
@@ -27,7 +29,7 @@ export type WatchOptions = {
 	resync?: number;
 	/** Delay that folds a burst of events into one list call, ms. */
 	debounce?: number;
-	/** Every service and node event, as it arrives (the activity list). */
+	/** Every service, node, secret and config event, as it arrives (the activity list). */
 	onEvent?: (event: ApiEvent) => void;
 	/** A full task list at least this long makes the cluster large (polled less often). */
 	largeList?: number;
@@ -216,6 +218,8 @@ export function watchCluster(api: SwarmReader, sink: ClusterSink, options: Watch
 			if (event.Action === 'remove' && id) sink.removeNode(id);
 			soon('nodes');
 			soon('info');
+		} else if (event.Type === 'secret' || event.Type === 'config') {
+			sink.objectsChanged?.(event.Type === 'secret' ? 'secrets' : 'configs');
 		}
 	};
 

@@ -50,7 +50,7 @@ export class ActivityLog {
 
 /** "service update shop_web (replicas 2 -> 3)". */
 export function describeEvent(event: ApiEvent): (Omit<Activity, 'id' | 'time'> & {time?: number}) | undefined {
-	if (event.Type !== 'service' && event.Type !== 'node') return undefined;
+	if (event.Type !== 'service' && event.Type !== 'node' && event.Type !== 'secret' && event.Type !== 'config') return undefined;
 	const attributes = event.Actor?.Attributes ?? {};
 	const name = attributes['name'] ?? event.Actor?.ID?.slice(0, 12) ?? '?';
 	const changes: string[] = [];

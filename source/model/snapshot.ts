@@ -29,5 +29,7 @@ export type ClusterSnapshot = {
 	 * counts progress with). Read for the rollout on screen only.
 	 */
 	readonly upToDate: ReadonlyMap<string, ReadonlySet<string>>;
+	/** Counts of secret and config events seen: a list of them on screen reads itself again when its count moves. */
+	readonly objectEvents?: {readonly secrets: number; readonly configs: number};
 };
 

@@ -121,6 +121,12 @@ export class ClusterStore {
 		this.set({services});
 	}
 
+	/** A secret or config was created, updated or removed (the engine's event). */
+	objectsChanged(kind: 'secrets' | 'configs'): void {
+		const counts = this.snapshot.objectEvents ?? {secrets: 0, configs: 0};
+		this.set({objectEvents: {...counts, [kind]: counts[kind] + 1}});
+	}
+
 	removeNode(id: string): void {
 		if (!this.snapshot.nodes.has(id)) return;
 		const nodes = new Map(this.snapshot.nodes);

@@ -33,6 +33,7 @@ function cleanUp() {
 	for (const service of services) quietly('service', 'rm', service);
 	for (const secret of secrets) quietly('secret', 'rm', secret);
 	quietly('config', 'rm', 'e2e_conf');
+	quietly('config', 'rm', 'e2e_live');
 	quietly('node', 'update', '--availability', 'active', '--label-rm', 'e2e.edited', 'node3');
 }
 
@@ -163,6 +164,20 @@ describe('secrets and configs', () => {
 		const data = inspect<string>('config', 'e2e_conf', '{{json .Spec.Data}}');
 		expect(Buffer.from(data, 'base64').toString('utf8')).toBe('listen = 8080\nname = "e2e"\n');
 		await term.waitFor(/▌?\s?e2e_conf\s/, 10_000);
+	});
+
+	it('the list is live: a config made and removed with the docker CLI comes and goes, and is in the events list', async () => {
+		const term = await open();
+		await openStore(term, 'configs');
+		const file = join(dir, 'live.conf');
+		writeFileSync(file, 'live');
+		dk('config', 'create', 'e2e_live', file);
+		await term.waitFor(/e2e_live\s/, 15_000);
+		dk('config', 'rm', 'e2e_live');
+		await term.waitGone(/e2e_live\s/, 15_000);
+		term.type(':events');
+		term.keys('Enter');
+		await term.waitFor(/config e2e_live\s.*remove/, 10_000);
 	});
 
 	it('a secret typed in the hidden prompt: dots on screen, the value in the container', async () => {

@@ -167,6 +167,21 @@ describe('watchCluster', () => {
 		watcher.stop();
 	});
 
+	it('counts secret and config events for the lists on screen, without reading any cluster list for them', async () => {
+		const fake = fakeApi();
+		const store = new ClusterStore();
+		const watcher = watchCluster(fake.api, store, {refresh: 60_000, resync: 600_000});
+		await vi.advanceTimersByTimeAsync(10);
+		const calls = {...fake.calls};
+		fake.emit({Type: 'secret', Action: 'create', Actor: {ID: 's1', Attributes: {name: 'db.v2'}}});
+		fake.emit({Type: 'secret', Action: 'remove', Actor: {ID: 's0', Attributes: {name: 'db'}}});
+		fake.emit({Type: 'config', Action: 'create', Actor: {ID: 'c1', Attributes: {name: 'app.conf'}}});
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(store.get().objectEvents).toEqual({secrets: 2, configs: 1});
+		expect(fake.calls).toEqual(calls);
+		watcher.stop();
+	});
+
 	it('never runs two requests of the same kind at once on a slow engine', async () => {
 		const fake = fakeApi();
 		const watcher = watchCluster(fake.api, new ClusterStore(), {refresh: 100, resync: 600_000});

@@ -6,17 +6,39 @@ import {listMoves} from '../list.js';
 import type {Command, ViewModule} from '../types.js';
 import type {Ui} from '../types.js';
 import {ObjectsView} from './ObjectsView.js';
-import {createHere, removeHere, rotateHere} from './stores.js';
+import {createHere, removeHere, reread, rotateHere} from './stores.js';
+import type {StoreKind} from '../../../model/rotation.js';
 
 function open(ui: Ui, objects: ObjectKind): void {
 	ui.nav.go({kind: 'objects', objects, index: 0});
 	const list = ui.reader.listObjects;
 	if (!list) return;
+	if (objects !== 'networks') follow(ui, objects);
 	const mine = (state: {objects: ObjectKind}) => state.objects === objects;
 	list(objects).then(
 		(raw) => ui.nav.update('objects', (old) => ({...old, rows: objectRows(objects, raw, ui.cluster.get())}), mine),
 		(error: unknown) => ui.nav.update('objects', (old) => ({...old, error: error instanceof Error ? error.message : String(error)}), mine),
 	);
+}
+
+/**
+ * Secrets and configs stay live: an engine event of the list's kind (a rotation from
+ * the docker CLI, another operator) reads the list again, the selection kept on its
+ * name. Ends when the list is left.
+ */
+const following = new WeakMap<Ui, () => void>();
+function follow(ui: Ui, kind: StoreKind): void {
+	following.get(ui)?.();
+	let seen = ui.cluster.get().objectEvents?.[kind] ?? 0;
+	const stop = ui.cluster.subscribe(() => {
+		const view = ui.nav.view();
+		if (view.kind !== 'objects' || view.objects !== kind) return stop();
+		const now = ui.cluster.get().objectEvents?.[kind] ?? 0;
+		if (now === seen) return;
+		seen = now;
+		reread(ui, kind, view.rows?.[view.index]?.name);
+	});
+	following.set(ui, stop);
 }
 
 const command = (names: string[], objects: ObjectKind): Command => ({names, help: `the swarm's ${objects} and the services using each`, run: (ui) => open(ui, objects)});
