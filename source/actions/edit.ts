@@ -5,6 +5,7 @@
 // created from a spec the same way.
 import type {SwarmWriter} from '../docker/client.js';
 import type {ApiNode, ApiService, ApiServiceSpec} from '../docker/types.js';
+import {plural} from '../model/format.js';
 import {changeLines, specChanges} from '../model/specedit.js';
 import {describeFailure, isOutOfSequence} from './apply.js';
 import {ActionError, ReadOnlyError} from './errors.js';
@@ -23,7 +24,6 @@ export class ChangedMeanwhile extends ActionError {
 	}
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export async function applySpec(api: SwarmWriter, readOnly: boolean, read: ApiService, spec: ApiServiceSpec): Promise<Done> {
 	if (readOnly) throw new ReadOnlyError();

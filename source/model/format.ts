@@ -49,6 +49,9 @@ export function formatPorts(ports: readonly ApiPort[] | undefined): string {
 		.join(',');
 }
 
+/** "1 change", "3 changes". */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function capitalize(text: string): string {
 	return typeof text === 'string' && text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
 }

@@ -1,24 +1,18 @@
 // :networks, :secrets, :configs — lists with the services using each, read when opened;
 // secrets and configs are created, rotated and removed here (stores.ts).
 import type {ObjectKind} from '../../../model/objects.js';
-import {objectRows} from '../../../model/objects.js';
 import {listMoves} from '../list.js';
 import type {Command, ViewModule} from '../types.js';
 import type {Ui} from '../types.js';
 import {ObjectsView} from './ObjectsView.js';
-import {createHere, removeHere, reread, rotateHere} from './stores.js';
+import {readObjects} from './read.js';
+import {createHere, removeHere, rotateHere} from './stores.js';
 import type {StoreKind} from '../../../model/rotation.js';
 
 function open(ui: Ui, objects: ObjectKind): void {
 	ui.nav.go({kind: 'objects', objects, index: 0});
-	const list = ui.reader.listObjects;
-	if (!list) return;
 	if (objects !== 'networks') follow(ui, objects);
-	const mine = (state: {objects: ObjectKind}) => state.objects === objects;
-	list(objects).then(
-		(raw) => ui.nav.update('objects', (old) => ({...old, rows: objectRows(objects, raw, ui.cluster.get())}), mine),
-		(error: unknown) => ui.nav.update('objects', (old) => ({...old, error: error instanceof Error ? error.message : String(error)}), mine),
-	);
+	readObjects(ui, objects);
 }
 
 /**
@@ -36,7 +30,7 @@ function follow(ui: Ui, kind: StoreKind): void {
 		const now = ui.cluster.get().objectEvents?.[kind] ?? 0;
 		if (now === seen) return;
 		seen = now;
-		reread(ui, kind, view.rows?.[view.index]?.name);
+		readObjects(ui, kind, view.rows?.[view.index]?.name);
 	});
 	following.set(ui, stop);
 }

@@ -3,12 +3,12 @@
 // removes one no service uses. The value comes from a file (its path) or is typed in
 // a prompt that shows a secret as dots; it goes to the actions layer and nowhere else.
 import type {ObjectSource, StoredObject} from '../../../actions/index.js';
-import {objectRows} from '../../../model/objects.js';
 import {nextVersionName, servicesUsing, type StoreKind} from '../../../model/rotation.js';
 import type {Dialog} from '../../dialog.js';
 import type {StateOf, Ui} from '../types.js';
 import {confirmPage} from '../panes/edit.js';
 import type {Job} from '../panes/operations.js';
+import {readObjects} from './read.js';
 
 type State = StateOf<'objects'>;
 const word = (kind: StoreKind) => (kind === 'secrets' ? 'secret' : 'config');
@@ -44,33 +44,12 @@ function valuePrompt(ui: Ui, kind: StoreKind, title: string, then: (source: Obje
 	};
 }
 
-/** Reads the list again (after a change), keeping the selection on the same name. */
-export function reread(ui: Ui, kind: StoreKind, keep?: string): void {
-	const list = ui.reader.listObjects;
-	if (!list) return;
-	const mine = (state: State) => state.objects === kind;
-	list(kind).then(
-		(raw) =>
-			ui.nav.update(
-				'objects',
-				(old) => {
-					const rows = objectRows(kind, raw, ui.cluster.get());
-					const at = keep ? rows.findIndex((row) => row.name === keep) : -1;
-					return {...old, rows, index: at >= 0 ? at : Math.min(old.index, Math.max(0, rows.length - 1))};
-				},
-				mine,
-			),
-		() => undefined,
-	);
-}
-
-
 const runAndReread = (ui: Ui, kind: StoreKind, job: Job, keep?: string): void =>
 	ui.runner.run({
 		...job,
 		perform: async () => {
 			const done = await job.perform();
-			reread(ui, kind, keep);
+			readObjects(ui, kind, keep);
 			return done;
 		},
 	});

@@ -7,6 +7,7 @@
 // top of the current spec (the editor opens with both), or drop it.
 import {ChangedMeanwhile, type Done} from '../../../actions/index.js';
 import type {ApiNode, ApiService, ApiServiceSpec} from '../../../docker/types.js';
+import {plural} from '../../../model/format.js';
 import {cloneSpec, newServiceTemplate} from '../../../model/newservice.js';
 import {demoteImpact, drainImpact, promoteImpact} from '../../../model/plan.js';
 import {changeLines, mergeSpecs, parseSpecYaml, type SpecKind, specChanges, specToYaml} from '../../../model/specedit.js';
@@ -40,7 +41,6 @@ type Subject = {
 const shortList = (lines: string[], max = 14) => (lines.length > max ? [...lines.slice(0, max - 1), `… and ${lines.length - max + 1} more`] : lines);
 /** Lines of a confirmation on screen at a time (it pages beyond, and y waits for the last). */
 export const confirmPage = (ui: Ui) => Math.max(4, ui.body().height - 10);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const summary = (lines: string[]) => `${lines.slice(0, 2).join('; ')}${lines.length > 2 ? `; and ${lines.length - 2} more` : ''}`;
 
 function editable(ui: Ui): string | undefined {
