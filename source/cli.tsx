@@ -17,7 +17,9 @@ import {ClusterStore} from './model/store.js';
 import {ActivityLog} from './model/activity.js';
 import {connection} from './connection.js';
 import {editText} from './editor.js';
+import {traceTo} from './trace.js';
 import {leaveAltScreen} from './ui/screen.js';
+import {appendFileSync} from 'node:fs';
 import {ConfigError, configPath, printable, readConfigFile, resolveSettings, type Settings} from './config.js';
 
 const flags = {
@@ -166,6 +168,9 @@ async function main(): Promise<void> {
 		fail(error instanceof Error ? error.message : String(error));
 	}
 	const interactive = cli.input.length === 0 && process.stdin.isTTY && process.stdout.isTTY;
+	// SWARMTUI_TRACE=FILE: what each key did, appended to FILE (trace.ts).
+	const traceFile = process.env['SWARMTUI_TRACE'];
+	if (interactive && traceFile) traceTo((line) => appendFileSync(traceFile, line));
 	// The first lists go out with the checks, not after them: one round trip less before
 	// the first full frame (and over ssh a round trip is what start-up costs).
 	const store = new ClusterStore();

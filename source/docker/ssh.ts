@@ -17,8 +17,9 @@ import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {Agent} from 'node:http';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {Duplex} from 'node:stream';
+import {Duplex, PassThrough} from 'node:stream';
 import type {Endpoint} from './endpoint.js';
+import {spawnSoon} from './spawns.js';
 
 /** The arguments naming the far side: user, port, host. */
 function target(endpoint: Endpoint): string[] {
@@ -148,24 +149,34 @@ export function sshTransport(endpoint: Endpoint, sshCommand = process.env['SWARM
 				starting = Promise.resolve();
 			});
 		}
-		const viaMaster = starting && !(forStream && direct);
-		const child = track(spawn(sshCommand, [...(viaMaster ? [] : ['-o', 'BatchMode=yes']), ...sshArgs(endpoint, viaMaster ? controlPath : undefined)], {stdio: ['pipe', 'pipe', 'pipe']}));
-		let stderr = '';
-		child.stderr?.on('data', (chunk: Buffer) => {
-			stderr = (stderr + chunk.toString()).slice(-2000);
-		});
-		const socket = Duplex.from({readable: child.stdout, writable: child.stdin}) as Duplex & Record<string, unknown>;
+		// HTTP gets its socket now; the ssh process behind it starts in a later turn
+		// (spawns.ts), and what HTTP wrote meanwhile waits in `input`.
+		const input = new PassThrough();
+		const output = new PassThrough();
+		const socket = Duplex.from({readable: output, writable: input}) as Duplex & Record<string, unknown>;
 		// Errors reach the request through the agent; this listener only keeps one that
 		// comes while no request holds the socket from ending the program.
 		socket.on('error', () => undefined);
-		child.stdin?.on('error', () => undefined);
-		child.on('error', (error) => socket.destroy(error));
-		child.on('exit', (code) => {
-			if (viaMaster && refused.test(stderr)) direct = true;
-			if (code && code !== 0) socket.destroy(sshFailure(endpoint, stderr, code));
-			else socket.destroy();
+		spawnSoon(() => {
+			if (socket.destroyed || closed) return;
+			const viaMaster = starting && !(forStream && direct);
+			const child = track(spawn(sshCommand, [...(viaMaster ? [] : ['-o', 'BatchMode=yes']), ...sshArgs(endpoint, viaMaster ? controlPath : undefined)], {stdio: ['pipe', 'pipe', 'pipe']}));
+			let stderr = '';
+			child.stderr?.on('data', (chunk: Buffer) => {
+				stderr = (stderr + chunk.toString()).slice(-2000);
+			});
+			child.stdin?.on('error', () => undefined);
+			if (child.stdin) input.pipe(child.stdin);
+			child.stdout?.pipe(output);
+			child.on('error', (error) => socket.destroy(error));
+			// 'close': after the exit and the last of its output (which HTTP may not have read yet).
+			child.on('close', (code) => {
+				if (viaMaster && refused.test(stderr)) direct = true;
+				if (code && code !== 0) socket.destroy(sshFailure(endpoint, stderr, code));
+				else socket.destroy();
+			});
+			socket.on('close', () => child.kill());
 		});
-		socket.on('close', () => child.kill());
 		// node's http client calls these on real sockets.
 		socket['setTimeout'] = () => socket;
 		socket['setNoDelay'] = () => socket;

@@ -30,6 +30,7 @@ import type {ViewKind, ViewModule, ViewState} from './views/types.js';
 import type {Ui} from './views/ui.js';
 import type {AppProps} from './appProps.js';
 import {createUi} from './createUi.js';
+import {hideTyped, trace} from '../trace.js';
 
 export type {AppProps, StoreView} from './appProps.js';
 export type {ActivityFeed};
@@ -66,6 +67,8 @@ export function App(props: AppProps) {
 	useStore(ui.rollouts);
 	const module = moduleOf(view);
 	const place = module.place(view, ui);
+	hideTyped(dialog?.kind === 'prompt' && Boolean(dialog.secret));
+	useEffect(() => trace('view', {view: view.kind, help: help.open, dialog: dialog?.kind ?? null}), [view.kind, help.open, dialog?.kind]);
 
 	// A new context: every view and stream of the old cluster goes.
 	useEffect(
@@ -110,6 +113,7 @@ export function App(props: AppProps) {
 		const press = {...key, input};
 		const open = ui.dialog.get();
 		if (open) {
+			trace('to dialog', open.kind);
 			const step = dialogKey(open, input, key);
 			ui.dialog.set(step.dialog);
 			const next = step.run?.();
@@ -120,6 +124,7 @@ export function App(props: AppProps) {
 		const here = moduleOf(current);
 		if (ui.help.get().open) {
 			const action = resolveKey(keymap, 'help', press);
+			trace('in help', action ?? null);
 			if (action === 'back' || action === 'help' || action === 'quit') return ui.help.set({open: false, offset: 0});
 			const page = helpRows(size.current.rows - 2);
 			const step = {up: -1, down: 1, pageUp: -page, pageDown: page, top: -1e6, bottom: 1e6}[action as string] ?? 0;
@@ -127,8 +132,9 @@ export function App(props: AppProps) {
 			if (step) ui.help.set((old) => ({...old, offset: Math.max(0, Math.min(old.offset + step, total - page))}));
 			return;
 		}
-		if (here.text?.(press, current, ui)) return;
+		if (here.text?.(press, current, ui)) return trace('typed', current.kind);
 		const action = resolveKey(keymap, here.place(current, ui), press);
+		trace('action', {view: current.kind, place: here.place(current, ui), action: action ?? null});
 		if (!action) return;
 		if (action === 'quit') return ui.quit();
 		if (action === 'help') return ui.help.set({open: true, offset: 0});

@@ -4,6 +4,7 @@
 // its turn among them, so "/" then a paste lands in the filter.
 import {type Key, useInput} from 'ink';
 import {useEffect, useLayoutEffect, useRef, useState} from 'react';
+import {trace, typed} from '../trace.js';
 import {plainKey, splitKeys} from './input.js';
 
 export type KeyHandlers = {
@@ -30,12 +31,17 @@ export function useKeyQueue(handlers: KeyHandlers, onPaste?: (listener: (text: s
 			const [input, key, paste] = queue.current.shift() as [string, Key, boolean?];
 			const plain = !key.return && !key.escape && !key.tab && !key.upArrow && !key.downArrow && !key.pageUp && !key.pageDown;
 			const wasTyping = typing() && plain;
+			trace('handle', paste ? {paste: input.length} : typed(input) || keyName(key));
+			const began = performance.now();
 			try {
 				if (paste) onPasted(input);
 				else onKey(input, key);
 			} catch (error) {
 				fault(error);
 			}
+			// A key's turn should take a frame or so; a long one held every other key and frame.
+			const took = performance.now() - began;
+			if (took > 100) trace('slow key', {ms: Math.round(took)});
 			unrendered.current = true;
 			if (!wasTyping || !typing()) break;
 		}
@@ -52,6 +58,7 @@ export function useKeyQueue(handlers: KeyHandlers, onPaste?: (listener: (text: s
 		unrendered.current = false;
 		takeKey.current = (input, key, paste) => {
 			const waiting = queue.current.length > 0;
+			trace('take', {input: paste ? `paste of ${input.length}` : typed(input) || keyName(key), waiting: queue.current.length, unrendered: unrendered.current});
 			if (paste) queue.current.push([input, plainKey, true]);
 			else queue.current.push(...splitKeys(input, key));
 			if (waiting) return; // its turn is coming
@@ -61,4 +68,12 @@ export function useKeyQueue(handlers: KeyHandlers, onPaste?: (listener: (text: s
 	});
 	useInput((input, key) => takeKey.current(input, key));
 	useEffect(() => onPaste?.((text) => takeKey.current(text, plainKey, true)), [onPaste]);
+}
+
+/** A key's name for the trace: its flags that are set. */
+function keyName(key: Key): string {
+	return Object.entries(key)
+		.filter(([, on]) => on === true)
+		.map(([name]) => name)
+		.join('+');
 }

@@ -14,6 +14,7 @@
 //   pasted "y" or newline is never a key.
 // Ink reads one part per turn, and a lone Esc reaches it as a whole sequence (see deliver).
 import {EventEmitter} from 'node:events';
+import {trace, typed} from '../trace.js';
 
 const ESC = '\u001B';
 const pasteStart = `${ESC}[200~`;
@@ -200,6 +201,7 @@ export class KeyStream extends EventEmitter {
 	}
 
 	private take(chunk: string): void {
+		trace('read', typed(chunk));
 		clearTimeout(this.restTimer);
 		const {tokens, rest} = tokenize(this.rest + chunk);
 		this.rest = rest;
@@ -226,10 +228,12 @@ export class KeyStream extends EventEmitter {
 	private deliver(): void {
 		if (this.scheduled || this.waiting.length === 0) return;
 		const part = this.waiting.shift();
+		if (this.ready !== undefined) trace('unread by ink', typed(this.ready));
 		// Ink 7 holds a lone Esc for 20 ms and joins it to what comes next ("Esc /" became
 		// Alt+/). Given as the kitty keyboard protocol's Escape (ESC[27u), a whole sequence
 		// Ink names "escape" whatever follows, it is the key at once.
 		this.ready = part === ESC ? kittyEscape : part;
+		trace('to ink', {part: typed(part as string), listening: this.listenerCount('readable')});
 		this.emit('readable');
 		if (this.waiting.length === 0) return;
 		// After Ink's own turn for a lone Esc (it waits one setImmediate for more).

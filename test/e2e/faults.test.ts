@@ -98,6 +98,10 @@ describe('faults on the lab swarm', () => {
 		const leader = Object.entries(managerStatus(1)).find(([, status]) => status === 'Leader')![0];
 		const [other, third] = ['node1', 'node2', 'node3'].filter((host) => host !== leader) as [string, string];
 		const number = (host: string) => host.slice(4);
+		// The node swarmtui connects to must itself answer as a manager: just promoted, its
+		// raft may still be starting ("can't initialize raft node"), and swarmtui, like the
+		// docker CLI, stops at once with that sentence.
+		await until(`${other} to answer as a manager`, () => managerStatus(Number(number(other)))[leader] === 'Leader', 60_000, 500);
 
 		// Connected to a manager that is not the leader; the leader's dockerd stops.
 		const term = start(['--host', `unix://${socket(Number(number(other)))}`], {columns: 150, rows: 36});

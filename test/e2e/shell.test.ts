@@ -65,7 +65,13 @@ async function shellRoundTrip(term: ReturnType<typeof start>, node: string, cont
 	// The activity list has the session.
 	term.type(':events');
 	term.keys('Enter');
-	const events = await term.waitFor(new RegExp(`✔ ash in monitor@${node} \\((the connected engine|nodeHosts unix://|ssh root@)`));
+	const listed = await term.waitFor(new RegExp(`✔ ash in monitor@${node} \\((the connected engine|nodeHosts unix://|ssh root@)`));
+	// The list shows its selected entry whole below it; engine events that came after the
+	// session (a node's status update) are above it: select the session's row.
+	const rows = listed.split('\n').filter((line) => /^│[▌ ]\d\d:\d\d:\d\d/.test(line));
+	const at = rows.findIndex((line) => line.includes(`ash in monitor@${node}`));
+	for (let i = 0; i < at; i++) term.type('j');
+	const events = await term.waitFor(new RegExp(`▌[^\n]*ash in monitor@${node}`));
 	expect(events.replace(/\s+/g, ' ')).toMatch(/ second[s]?: exit 0/);
 }
 

@@ -1,5 +1,6 @@
 // Runs the real built CLI in a tmux pane, types into it and reads its screen.
 import {execFile, execFileSync} from 'node:child_process';
+import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import {promisify} from 'node:util';
 import {join} from 'node:path';
 import {afterAll, afterEach} from 'vitest';
@@ -10,6 +11,15 @@ let counter = 0;
 
 function tmux(...args: string[]): string {
 	return execFileSync('tmux', ['-L', server, '-f', '/dev/null', ...args], {encoding: 'utf8'}).trimEnd();
+}
+
+// Every terminal's CLI writes what each key did (SWARMTUI_TRACE, source/trace.ts); a wait
+// that fails prints the end of it under the screen: where a key stopped, if one did.
+const traces = `/tmp/swarmtui-e2e-traces/${process.pid}`;
+
+function traceTail(file: string): string {
+	if (!existsSync(file)) return '(no trace)';
+	return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-40).join('\n');
 }
 
 const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
@@ -46,7 +56,9 @@ export function startCli(args: string[], options: {columns?: number; rows?: numb
 		keeper = true;
 	}
 	const name = `t${++counter}`;
-	const env = Object.entries({TERM: 'xterm-256color', ...options.env})
+	mkdirSync(traces, {recursive: true});
+	const traceFile = `${traces}/${name}.log`;
+	const env = Object.entries({TERM: 'xterm-256color', SWARMTUI_TRACE: traceFile, ...options.env})
 		.map(([k, v]) => `${k}=${quote(v)}`)
 		.join(' ');
 	// `program`: what runs instead of `node dist/swarmtui.js` (the packaged executable).
@@ -64,14 +76,14 @@ export function startCli(args: string[], options: {columns?: number; rows?: numb
 				const s = screen();
 				return matches(text, s) ? s : undefined;
 			}, timeout, 100).catch((error: Error) => {
-				throw new Error(`${error.message}\n--- screen ---\n${screen()}`);
+				throw new Error(`${error.message}\n--- screen ---\n${screen()}\n--- trace ---\n${traceTail(traceFile)}`);
 			}),
 		waitGone: (text, timeout = 15_000) =>
 			until(`${String(text)} to leave the screen`, () => {
 				const s = screen();
 				return matches(text, s) ? undefined : s;
 			}, timeout, 100).catch((error: Error) => {
-				throw new Error(`${error.message}\n--- screen ---\n${screen()}`);
+				throw new Error(`${error.message}\n--- screen ---\n${screen()}\n--- trace ---\n${traceTail(traceFile)}`);
 			}),
 		keys: (...keys) => {
 			for (const key of keys) tmux('send-keys', '-t', name, key);
