@@ -1,6 +1,6 @@
 // Every operation through the real CLI on the lab swarm, checked through the API.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {dk, manager, until} from './lab.js';
+import {dk, manager, promoted, until} from './lab.js';
 import {type Terminal, useTerminals} from './tmux.js';
 
 const name = 'e2e_act';
@@ -148,7 +148,8 @@ describe('operations on the lab swarm', () => {
 		expect(term.screen()).toContain('2 managers tolerate no more failures than 1');
 		term.keys('y');
 		await until('node2 a manager', () => node('node2').Spec.Role === 'manager', 15_000);
-		await term.waitFor(/node2\s+manager\s+Reachable/, 60_000);
+		await promoted(2);
+		await term.waitFor(/node2\s+manager\s+Reachable/, 20_000);
 		term.keys('-');
 		await term.waitFor('Demote node2 to worker?');
 		expect(term.screen()).toContain('managers: 2 -> 1');

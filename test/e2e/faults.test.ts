@@ -1,7 +1,7 @@
 // The engine swarmtui is connected to stops and comes back (dockerd restarted):
 // swarmtui says so, keeps the last state, refuses actions, and resumes by itself.
 import {afterAll, describe, expect, it} from 'vitest';
-import {docker, dk, lab, manager, socket, until} from './lab.js';
+import {docker, dk, lab, manager, promoted, socket, until} from './lab.js';
 import {execFileSync} from 'node:child_process';
 import {useTerminals} from './tmux.js';
 
@@ -91,6 +91,8 @@ describe('faults on the lab swarm', () => {
 			on(1, 'node', 'promote', 'node2', 'node3');
 			return true;
 		}, 60_000, 1000);
+		await promoted(2, 120_000);
+		await promoted(3, 120_000);
 		await until('three reachable managers', () => {
 			const status = managerStatus(1);
 			return ['node1', 'node2', 'node3'].every((host) => ['Leader', 'Reachable'].includes(status[host] ?? ''));

@@ -53,6 +53,26 @@ export async function until<T>(what: string, check: () => T | undefined | false,
 	}
 }
 
+/**
+ * Waits until the engines call lab node `n` a reachable manager after a promotion. On a
+ * loaded machine the promoted dockerd can miss raft's join deadline and stop its manager
+ * for good ("manager stopped: can't initialize raft node": LocalNodeState "error", seen in
+ * CI); the engine itself restarts nothing, an operator would restart that dockerd, and so
+ * does this (once). The tests then check that swarmtui shows what the engines say.
+ */
+export async function promoted(n: number, timeout = 90_000): Promise<void> {
+	const own = () => execFileSync(docker, ['-H', `unix://${socket(n)}`, 'info', '--format', '{{.Swarm.LocalNodeState}}'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']}).trim();
+	let restarted = false;
+	await until(`node${n} a reachable manager`, () => {
+		if (!restarted && own() === 'error') {
+			restarted = true;
+			lab('stop-node', String(n));
+			lab('start-node', String(n));
+		}
+		return dk('node', 'inspect', `node${n}`, '--format', '{{if .ManagerStatus}}{{.ManagerStatus.Reachability}}{{end}}') === 'reachable';
+	}, timeout, 1000);
+}
+
 /** Replicas as the docker CLI reports them, e.g. {shop_web: "3/3"}. */
 export function cliReplicas(): Record<string, string> {
 	const out = dk('service', 'ls', '--format', '{{.Name}} {{.Replicas}}');
