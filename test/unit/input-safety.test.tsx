@@ -9,6 +9,7 @@ import {ActivityLog} from '../../source/model/activity.js';
 import {App} from '../../source/ui/App.js';
 import {pastedText} from '../../source/ui/input.js';
 import {KeyStream, tokenize} from '../../source/ui/keystream.js';
+import {traceTo} from '../../source/trace.js';
 import {FakeStdin, fakeWriter, lab, labStore} from './helpers.js';
 import {random} from '../random.js';
 
@@ -120,6 +121,9 @@ describe('the App behind the key stream', () => {
 	});
 
 	it('a secret\'s prompt shows dots, and refuses a pasted value of several lines (its line breaks would be lost)', async () => {
+		// The key trace (SWARMTUI_TRACE) is on: it must never hold the value either.
+		const traced: string[] = [];
+		traceTo((line) => traced.push(line));
 		const ui = start(false);
 		for (const key of [':', 'secrets', '\r', 'n', 'api_key', '\r', '\r']) await ui.type(key);
 		expect(ui.frame()).toContain('type the value');
@@ -131,6 +135,10 @@ describe('the App behind the key stream', () => {
 		expect(ui.frame()).toContain('> •••••••█');
 		await ui.type(`${ESC}[200~-more${ESC}[201~`);
 		expect(ui.frame()).toContain('> ••••••••••••█');
+		traceTo(undefined);
+		const trace = traced.join('');
+		expect(trace).toContain('"api_key"'); // the name is no secret, and shows the trace was on
+		for (const part of ['hunter', 'line one', 'more']) expect(trace).not.toContain(part);
 	});
 
 	it('puts a paste into the filter as text: its newline does not submit, its "y" does not confirm', async () => {
