@@ -56,7 +56,10 @@ function cliProgress(service: ApiService, tasks: ApiTask[], down: Set<string>): 
 	return {running, total: service.Spec?.Mode?.Replicated?.Replicas ?? bySlot.size};
 }
 
-type Sample = Map<string, {model: string; engine: string}>;
+type Sample = Map<string, {model: string; engine: string; detail?: () => string}>;
+
+/** A task as a mismatch's report names it: enough to tell which one and in what state. */
+const describeTask = (t: ApiTask) => `${t.ID.slice(0, 6)} ${t.ServiceID?.slice(0, 6)}.${t.Slot ?? 'g'} v${t.Version?.Index} ${t.DesiredState}/${t.Status?.State}`;
 
 describe('the model against the engine', () => {
 	const store = new ClusterStore();
@@ -91,8 +94,14 @@ describe('the model against the engine', () => {
 		}
 		const modelNodes = new Map(nodeRows(snap).map((r) => [r.id, r]));
 		for (const node of nodes) {
-			const engine = running.filter((t) => t.NodeID === node.ID && t.Status?.State === 'running' && !down.has(node.ID)).length;
-			figures.set(`node ${node.Description?.Hostname} running tasks`, {model: String(modelNodes.get(node.ID)?.runningTasks ?? 'missing'), engine: String(engine)});
+			const engineTasks = running.filter((t) => t.NodeID === node.ID && t.Status?.State === 'running' && !down.has(node.ID));
+			// What each side counted, for the report of a mismatch.
+			const detail = () => {
+				const mine = [...snap.tasks.values()].filter((t) => t.NodeID === node.ID && t.DesiredState === 'running');
+				const age = snap.syncedAt.tasks === undefined ? 'never' : `${Date.now() - snap.syncedAt.tasks} ms ago`;
+				return `swarmtui (tasks read ${age}, node ${snap.nodes.get(node.ID)?.Status?.State} v${snap.nodes.get(node.ID)?.Version?.Index}): ${mine.map(describeTask).join(', ')}; the engine (node ${node.Status?.State} v${node.Version?.Index}): ${engineTasks.map(describeTask).join(', ')}`;
+			};
+			figures.set(`node ${node.Description?.Hostname} running tasks`, {model: String(modelNodes.get(node.ID)?.runningTasks ?? 'missing'), engine: String(engineTasks.length), detail});
 		}
 		if (rolloutOf) {
 			const service = services.find((s) => s.ID === rolloutOf);
@@ -113,14 +122,14 @@ describe('the model against the engine', () => {
 			try {
 				const figures = await sample();
 				samples++;
-				for (const [key, {model, engine}] of figures) {
+				for (const [key, {model, engine, detail}] of figures) {
 					if (model === engine || (key.endsWith(' state') && engine === 'converged' && model === 'converged')) {
 						streak.delete(key);
 						continue;
 					}
 					const n = (streak.get(key) ?? 0) + 1;
 					streak.set(key, n);
-					if (n === 4) mismatches.push(`${key}: swarmtui ${model}, the engine ${engine} (${n} samples in a row)`);
+					if (n === 4) mismatches.push(`${key}: swarmtui ${model}, the engine ${engine} (${n} samples in a row)${detail ? `: ${detail()}` : ''}`);
 				}
 			} catch {
 				// the engine mid-restart: no sample this second

@@ -50,3 +50,19 @@ describe('parseUrl, for docker-modem', () => {
 		for (const name of called) expect(typeof (legacyUrl as Record<string, unknown>)[name], name).toBe('function');
 	});
 });
+
+describe('docker-modem requests', () => {
+	it('do not inspect their options (and the agent with its sockets) unless DEBUG asks', async () => {
+		// Unpatched, every request ran util.inspect over its options with no depth limit:
+		// over ssh the agent holds every session's socket, and twenty log streams opened at
+		// once cost 7.5 s of CPU in a key's turn.
+		const require = createRequire(import.meta.url);
+		const Modem = require('docker-modem') as new (options: object) => {dial: (options: object, callback: (error: unknown) => void) => void};
+		let inspected = 0;
+		const agent = new (require('node:http').Agent)();
+		Object.defineProperty(agent, Symbol.for('nodejs.util.inspect.custom'), {value: () => (inspected++, 'agent')});
+		const modem = new Modem({socketPath: '/nonexistent/docker.sock', agent});
+		await new Promise<void>((resolve) => modem.dial({path: '/_ping', method: 'GET', statusCodes: {200: true}}, () => resolve()));
+		expect(inspected).toBe(0);
+	});
+});
