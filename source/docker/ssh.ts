@@ -160,7 +160,14 @@ export function sshTransport(endpoint: Endpoint, sshCommand = process.env['SWARM
 		spawnSoon(() => {
 			if (socket.destroyed || closed) return;
 			const viaMaster = starting && !(forStream && direct);
-			const child = track(spawn(sshCommand, [...(viaMaster ? [] : ['-o', 'BatchMode=yes']), ...sshArgs(endpoint, viaMaster ? controlPath : undefined)], {stdio: ['pipe', 'pipe', 'pipe']}));
+			let child: ChildProcess;
+			try {
+				child = track(spawn(sshCommand, [...(viaMaster ? [] : ['-o', 'BatchMode=yes']), ...sshArgs(endpoint, viaMaster ? controlPath : undefined)], {stdio: ['pipe', 'pipe', 'pipe']}));
+			} catch (error) {
+				// Out of processes or memory (EAGAIN, ENOMEM): this connection fails, not the program.
+				socket.destroy(Object.assign(new Error(`ssh to ${endpoint.hostname} failed: cannot start ${sshCommand}: ${(error as Error).message}`), {code: 'ESSH'}));
+				return;
+			}
 			let stderr = '';
 			child.stderr?.on('data', (chunk: Buffer) => {
 				stderr = (stderr + chunk.toString()).slice(-2000);

@@ -64,4 +64,12 @@ describe('ssh sessions', () => {
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		expect(existsSync(started)).toBe(false);
 	});
+
+	it('fails the connection, not the program, when the process cannot be started', async () => {
+		// A NUL byte makes spawn throw at once, as EAGAIN or ENOMEM would.
+		transport = sshTransport(endpoint, 'ssh\u0000bad');
+		const socket = (transport.streams as unknown as {createConnection: () => Duplex}).createConnection();
+		const error = await new Promise<Error>((resolve) => socket.on('error', resolve));
+		expect(error.message).toMatch(/^ssh to lab failed: cannot start/);
+	});
 });
